@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A lecture as the web app stores it: {@code {id, title, revision, updatedAt, content: {videos, ...}}}.
  * Lectern edits {@code videos}; the other asset arrays of {@code content} and any unknown top-level field
- * are kept exactly as they came.
+ * are kept exactly as they came. {@code updatedAt} keeps its original text (see {@link Timestamps}).
  *
  * @param otherContent every {@code content} entry except {@code videos}, in its original order
  * @param extra        top-level fields other than id, title, revision, updatedAt and content
@@ -19,14 +18,14 @@ public record Lecture(
         String id,
         String title,
         long revision,
-        Instant updatedAt,
+        String updatedAt,
         List<VideoAsset> videos,
         Map<String, Object> otherContent,
         Map<String, Object> extra) {
 
     public Lecture {
         Ids.requireValid("lecture id", id);
-        Objects.requireNonNull(updatedAt, "updatedAt");
+        Timestamps.parse("updatedAt of lecture " + id, updatedAt);
         if (revision < 0) {
             throw new InvalidInputException("lecture " + id + ": revision must not be negative");
         }
@@ -58,9 +57,9 @@ public record Lecture(
         return new Lecture(id, title, revision, updatedAt, next, otherContent, extra);
     }
 
-    /** The next saved state: one revision later, stamped {@code now}. */
+    /** The next saved state: one revision later, stamped {@code now} as the web app writes it. */
     public Lecture nextRevision(Instant now) {
-        return new Lecture(id, title, revision + 1, now, videos, otherContent, extra);
+        return new Lecture(id, title, revision + 1, Timestamps.format(now), videos, otherContent, extra);
     }
 
     private static void requireUniqueSegmentIds(String lectureId, List<VideoAsset> videos) {

@@ -1,0 +1,97 @@
+package dev.lectern.storage;
+
+import java.util.List;
+
+/**
+ * The project file's schema as a list of stepwise migrations; {@code PRAGMA user_version} records how far a
+ * file has come. A file is only ever moved forward one step at a time, each step in its own transaction.
+ */
+public final class Schema {
+    /** {@code PRAGMA application_id}: "LECT". Tells a Lectern project from any other SQLite file. */
+    public static final int APPLICATION_ID = 0x4C454354;
+
+    private final List<Migration> migrations;
+
+    public Schema(List<Migration> migrations) {
+        for (int i = 0; i < migrations.size(); i++) {
+            if (migrations.get(i).toVersion() != i + 1) {
+                throw new IllegalArgumentException("migrations must be numbered 1, 2, 3, ... in order");
+            }
+        }
+        this.migrations = List.copyOf(migrations);
+    }
+
+    public static Schema current() {
+        return new Schema(List.of(V1_FOUNDATION));
+    }
+
+    public int version() {
+        return migrations.size();
+    }
+
+    public List<Migration> stepsFrom(int fromVersion) {
+        return migrations.subList(fromVersion, migrations.size());
+    }
+
+    /** Lectures, segments, settings and content-addressed image versions. */
+    static final Migration V1_FOUNDATION = new Migration(1, List.of(
+            """
+            CREATE TABLE project_info (
+              key   TEXT PRIMARY KEY,
+              value TEXT NOT NULL
+            ) STRICT""",
+            """
+            CREATE TABLE settings (
+              key   TEXT PRIMARY KEY,
+              value TEXT NOT NULL
+            ) STRICT""",
+            """
+            CREATE TABLE blobs (
+              sha256 TEXT PRIMARY KEY,
+              bytes  BLOB NOT NULL
+            ) STRICT""",
+            """
+            CREATE TABLE image_versions (
+              image_key  TEXT NOT NULL,
+              version    INTEGER NOT NULL CHECK (version >= 1),
+              sha256     TEXT NOT NULL REFERENCES blobs (sha256),
+              media_type TEXT NOT NULL,
+              width      INTEGER NOT NULL CHECK (width > 0),
+              height     INTEGER NOT NULL CHECK (height > 0),
+              byte_size  INTEGER NOT NULL,
+              model      TEXT,
+              prompt     TEXT,
+              seed       INTEGER,
+              created_at TEXT NOT NULL,
+              PRIMARY KEY (image_key, version)
+            ) STRICT""",
+            """
+            CREATE TABLE lectures (
+              id                 TEXT PRIMARY KEY,
+              title              TEXT,
+              revision           INTEGER NOT NULL,
+              updated_at         TEXT NOT NULL,
+              other_content_json TEXT NOT NULL,
+              extra_json         TEXT NOT NULL,
+              sort_key           INTEGER NOT NULL
+            ) STRICT""",
+            """
+            CREATE TABLE segments (
+              lecture_id           TEXT NOT NULL REFERENCES lectures (id) ON DELETE CASCADE,
+              id                   TEXT NOT NULL,
+              position             INTEGER NOT NULL,
+              title                TEXT,
+              video_path           TEXT,
+              starting_image_id    TEXT,
+              starting_image_model TEXT,
+              prompt               TEXT,
+              starting_image_url   TEXT,
+              image_key            TEXT,
+              image_version        INTEGER,
+              extra_json           TEXT NOT NULL,
+              PRIMARY KEY (lecture_id, id),
+              FOREIGN KEY (image_key, image_version) REFERENCES image_versions (image_key, version)
+            ) STRICT""",
+            "CREATE INDEX segments_by_id ON segments (id)",
+            "CREATE INDEX segments_by_position ON segments (lecture_id, position)"));
+}
