@@ -1,6 +1,7 @@
 package dev.lectern.storage;
 
 import dev.lectern.lecture.Ids;
+import dev.lectern.lecture.ImageInfo;
 import dev.lectern.lecture.ImageInspector;
 import dev.lectern.lecture.ImageVersion;
 import java.security.MessageDigest;
@@ -44,7 +45,7 @@ public final class ImageRepository {
      */
     public ImageVersion add(String imageKey, byte[] bytes, Provenance provenance) {
         Ids.requireValid("image id", imageKey);
-        ImageInspector.ImageInfo image = ImageInspector.verify(bytes);
+        ImageInfo image = ImageInspector.verify(bytes);
         String sha = sha256(bytes);
         Instant now = clock.instant();
         return db.write(c -> {

@@ -1,0 +1,50 @@
+package dev.lectern.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import dev.lectern.app.AppModule;
+import dev.lectern.ui.common.Background;
+import dev.lectern.ui.common.FxmlViews;
+import dev.lectern.ui.main.MainView;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The window's life cycle: build the injector, show the main window, open the start-up project. */
+public class LecternApplication extends Application {
+    private Injector injector;
+
+    /** Tests replace modules (for example the user directories) before launch. */
+    protected List<Module> modules() {
+        return List.of(new AppModule(), new UiModule());
+    }
+
+    @Override
+    public void init() {
+        injector = Guice.createInjector(modules());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        FxmlViews.Loaded<MainView> main = injector.getInstance(FxmlViews.class).load(MainView.class);
+        Scene scene = new Scene(main.root(), 1100, 720);
+        scene.getStylesheets().add(LecternApplication.class.getResource("lectern.css").toExternalForm());
+        stage.setTitle("Lectern");
+        stage.setScene(scene);
+        stage.show();
+        Optional<Path> requested = getParameters().getUnnamed().stream().findFirst().map(Path::of);
+        main.controller().openAtStartup(requested);
+    }
+
+    @Override
+    public void stop() {
+        injector.getInstance(dev.lectern.ui.main.MainViewModel.class).close();
+        injector.getInstance(Background.class).shutdown();
+    }
+}

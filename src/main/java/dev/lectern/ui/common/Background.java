@@ -1,0 +1,52 @@
+package dev.lectern.ui.common;
+
+import jakarta.inject.Singleton;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * The one way the window does disk or network work: off the FX thread, with the result (or the error)
+ * handed back on it. Daemon threads, so a closing window is never held open by them.
+ */
+@Singleton
+public final class Background {
+    private final ExecutorService executor;
+
+    public Background() {
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "lectern-background-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public <T> CompletableFuture<T> run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, executor);
+        future.whenComplete((value, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                onSuccess.accept(value);
+            } else {
+                onFailure.accept(error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error);
+            }
+        }));
+        return future;
+    }
+
+    public void shutdown() {
+        executor.shutdownNow();
+    }
+}
