@@ -60,7 +60,7 @@ public final class LectureRepository {
 
     /** Every segment of every lecture, in lecture order then position. */
     public List<LectureSegment> allSegments() {
-        return db.read(c -> segments(c, "", null));
+        return db.read(c -> segments(c, ""));
     }
 
     /** Finds a segment by id across lectures; an id used by two lectures must be given as LECTURE/SEGMENT. */
@@ -140,11 +140,8 @@ public final class LectureRepository {
     private static List<LectureSegment> segments(Connection c, String where, String... args) throws SQLException {
         String order = " ORDER BY (SELECT sort_key FROM lectures l WHERE l.id = s.lecture_id), s.lecture_id, s.position";
         try (PreparedStatement ps = c.prepareStatement("SELECT " + SEGMENT_COLUMNS + " FROM segments s " + where + order)) {
-            int i = 1;
-            for (String arg : args) {
-                if (arg != null) {
-                    ps.setString(i++, arg);
-                }
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
             }
             List<LectureSegment> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -90,16 +90,13 @@ public final class ProjectFiles {
 
     public Project open(Path file, Access access) {
         Path target = file.toAbsolutePath();
-        ProjectHeader.check(target);
+        ProjectHeader.Identity identity = ProjectHeader.check(target);
+        // Refuse from the header alone: SQLite would leave -wal/-shm files beside another program's database.
+        requireOurs(target, identity.applicationId(), identity.userVersion());
         return openChecked(target, access);
     }
 
     private Project openChecked(Path file, Access access) {
-        try {
-            probe(file);
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(file, e);
-        }
         boolean write = access != Access.READ_ONLY;
         if (write && isReadOnlyFile(file)) {
             if (access == Access.READ_WRITE) {
@@ -157,11 +154,17 @@ public final class ProjectFiles {
         }
     }
 
-    /** Reads the file's identity with a read-only connection; returns its schema version. */
+    /** Reads the file's identity with SQLite, commits in the WAL included; returns its schema version. */
     private int probe(Path file) throws SQLException {
         try (Connection c = SqliteConnections.readOnly(file); Statement s = c.createStatement()) {
-            int applicationId = intPragma(s, "application_id");
             int version = intPragma(s, "user_version");
+            requireOurs(file, intPragma(s, "application_id"), version);
+            return version;
+        }
+    }
+
+    private void requireOurs(Path file, int applicationId, int version) {
+        {
             if (applicationId != Schema.APPLICATION_ID) {
                 throw new ProjectFileException(ProjectFileException.Reason.FOREIGN_DATABASE, file,
                         file.getFileName() + " is an SQLite database of another program, not a Lectern project");
@@ -171,7 +174,6 @@ public final class ProjectFiles {
                         file.getFileName() + " was saved by a newer Lectern (project format " + version
                                 + "; this version reads up to " + schema.version() + "); update Lectern to open it");
             }
-            return version;
         }
     }
 

@@ -18,7 +18,11 @@ final class ProjectHeader {
     private ProjectHeader() {
     }
 
-    static void check(Path file) {
+    /** What the header says; the schema version may lag behind commits still in a WAL. */
+    record Identity(int applicationId, int userVersion) {
+    }
+
+    static Identity check(Path file) {
         String name = file.getFileName().toString();
         if (!Files.exists(file)) {
             throw new ProjectFileException(ProjectFileException.Reason.NOT_FOUND, file, "no such project file: " + file);
@@ -54,6 +58,7 @@ final class ProjectHeader {
             throw new ProjectFileException(ProjectFileException.Reason.TRUNCATED, file,
                     name + " is truncated (" + size + " of " + pageSize * pageCount + " bytes); restore it from a backup");
         }
+        return new Identity((int) u32(header, 68), (int) u32(header, 60));
     }
 
     private static int u16(byte[] b, int at) {

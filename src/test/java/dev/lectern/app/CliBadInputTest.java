@@ -28,7 +28,8 @@ class CliBadInputTest {
     @BeforeEach
     void setUp() {
         project = dir.resolve("p.lectern");
-        assertThat(CliRun.of("new", project).exitCode()).isZero();
+        CliRun created = CliRun.of("new", project);
+        assertThat(created.exitCode()).as(created.toString()).isZero();
     }
 
     static Stream<Arguments> badRecords() {

@@ -40,7 +40,7 @@ public final class TestImages {
         return out.toByteArray();
     }
 
-    /** A valid PNG signature and IHDR claiming {@code width}×{@code height}, with no image data after it. */
+    /** A valid PNG signature and IHDR (checksum included) claiming {@code width}×{@code height}, with no image data after it. */
     public static byte[] pngHeaderClaiming(int width, int height) {
         byte[] b = new byte[33];
         byte[] sig = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -54,6 +54,9 @@ public final class TestImages {
         putInt(b, 20, height);
         b[24] = 8;
         b[25] = 2;
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, 12, 17);
+        putInt(b, 29, (int) crc.getValue());
         return b;
     }
 
