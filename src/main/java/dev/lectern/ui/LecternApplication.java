@@ -38,7 +38,8 @@ public class LecternApplication extends Application {
         stage.setTitle("Lectern");
         stage.setScene(scene);
         stage.show();
-        Optional<Path> requested = getParameters().getUnnamed().stream().findFirst().map(Path::of);
+        Optional<Path> requested = getParameters() == null ? Optional.empty()
+                : getParameters().getUnnamed().stream().findFirst().map(Path::of);
         main.controller().openAtStartup(requested);
     }
 

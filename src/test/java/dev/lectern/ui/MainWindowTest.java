@@ -1,0 +1,117 @@
+package dev.lectern.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import dev.lectern.app.AppModule;
+import dev.lectern.provider.UserDirectories;
+import dev.lectern.storage.Access;
+import dev.lectern.storage.Project;
+import dev.lectern.storage.ProjectFiles;
+import dev.lectern.storage.Schema;
+import dev.lectern.ui.main.SegmentItem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless: the sample on first start, thumbnails off the FX thread, errors a person can read. */
+class MainWindowTest {
+    @TempDir
+    Path home;
+    private final FxRobot robot = new FxRobot();
+    private javafx.application.Application app;
+
+    /** The real application, with the user's directories moved into the test's folder. */
+    public static final class TestApp extends LecternApplication {
+        static volatile Path home;
+
+        @Override
+        protected List<Module> modules() {
+            UserDirectories dirs = new UserDirectories(Map.of(
+                    "LECTERN_CONFIG_DIR", home.resolve("config").toString(),
+                    "LECTERN_DATA_DIR", home.resolve("data").toString(),
+                    "LECTERN_CACHE_DIR", home.resolve("cache").toString()), System::getProperty);
+            return List.of(Modules.override(new AppModule(), new UiModule()).with(b -> b.bind(UserDirectories.class).toInstance(dirs)));
+        }
+    }
+
+    private Stage launch(String... args) throws Exception {
+        TestApp.home = home;
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(TestApp.class, args);
+        return stage;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void firstStartOpensTheSampleWithItsStartingImages() throws Exception {
+        Stage stage = launch();
+        assertThat(stage.getTitle()).isEqualTo("Lectern");
+        ListView<SegmentItem> list = robot.lookup("#segmentList").queryListView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().size() >= 8);
+        assertThat(list.getItems()).allSatisfy(item -> assertThat(item.imageVersion()).isEqualTo(1));
+        assertThat(Files.exists(home.resolve("data/Sample Lecture.lectern"))).isTrue();
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            Set<ImageView> views = robot.lookup(".segment-cell .image-view").queryAllAs(ImageView.class);
+            return !views.isEmpty() && views.stream().allMatch(v -> v.getImage() != null && v.getImage().getWidth() > 0);
+        });
+        ImageView first = robot.lookup(".segment-cell .image-view").queryAs(ImageView.class);
+        assertThat(first.getImage().getWidth()).as("a thumbnail, not the full image").isLessThanOrEqualTo(320);
+        assertThat(Files.list(home.resolve("cache/renditions")).count()).as("renditions cached on disk").isPositive();
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        assertThat(status.getText()).startsWith(list.getItems().size() + " segments");
+    }
+
+    @Test
+    void aSecondStartReopensTheLastProjectAndAProjectInUseOpensReadOnly() throws Exception {
+        Path file = home.resolve("mine.lectern");
+        ProjectFiles files = new ProjectFiles(Schema.current(), Clock.systemUTC());
+        files.create(file, "Mine", p -> { }).close();
+        try (Project heldElsewhere = files.open(file, Access.READ_WRITE)) {
+            launch(file.toString());
+            Label status = robot.lookup("#status").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().contains("read-only"));
+            assertThat(robot.lookup(".project-title").queryAs(Label.class).getText()).isEqualTo("Mine");
+            assertThat(heldElsewhere.info().readOnly()).isFalse();
+        }
+    }
+
+    @Test
+    void aDamagedProjectGetsAClearMessageNotAStackTrace() throws Exception {
+        Path file = home.resolve("broken.lectern");
+        Files.writeString(file, "this is not a project");
+        launch(file.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("The project could not be opened");
+        assertThat(dialog.getContentText()).contains("broken.lectern is not a Lectern project").doesNotContain("Exception");
+        assertThat(Files.readString(file)).isEqualTo("this is not a project");
+        robot.interact(() -> Window.getWindows().stream().filter(w -> w != FxToolkit.toolkitContext().getRegisteredStage())
+                .toList().forEach(w -> ((Stage) w).close()));
+    }
+}
