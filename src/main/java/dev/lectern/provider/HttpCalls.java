@@ -135,14 +135,27 @@ final class HttpCalls {
         return tuning.pollInterval();
     }
 
-    /** Fire-and-forget (interrupt a generation after cancel): one attempt, a few seconds, errors ignored. */
+    /**
+     * Fire-and-forget (interrupt a generation after a cancel or timeout): one attempt, answered on OkHttp's
+     * thread, so the caller's cancel returns at once; failures are only logged.
+     */
     void bestEffort(Request request) {
-        try {
-            exchange(request, ERROR_CAP, Deadline.after(Duration.ofSeconds(3)), () -> false);
-        } catch (ProviderException | RuntimeException e) {
-            LOG.debug("{}: best-effort {} {} failed: {}", ctx.id(), request.method(), request.url().encodedPath(),
-                    e.getMessage());
-        }
+        Call call = client.newCall(request);
+        call.timeout().timeout(5, TimeUnit.SECONDS);
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                LOG.debug("{}: best-effort {} {} failed: {}", ctx.id(), request.method(),
+                        request.url().encodedPath(), e.toString());
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                response.close();
+                LOG.debug("{}: best-effort {} {} -> {}", ctx.id(), request.method(), request.url().encodedPath(),
+                        response.code());
+            }
+        });
     }
 
     ProviderException errorFor(RawResponse raw) {
