@@ -1,0 +1,40 @@
+package dev.lectern.provider;
+
+import java.util.Base64;
+
+/** Turns what a server sent into a {@link GeneratedImage}, checking that it is a sane PNG or JPEG first. */
+final class CheckedImages {
+    private CheckedImages() {
+    }
+
+    static GeneratedImage fromBase64(ProviderContext ctx, String base64, Long seed, String model)
+            throws ProviderException {
+        if (base64 == null || base64.isBlank()) {
+            throw ctx.notAnImage("the image data is missing", null);
+        }
+        String data = base64.strip();
+        int comma = data.indexOf(',');
+        if (data.startsWith("data:") && comma > 0) {
+            data = data.substring(comma + 1); // some servers send a data URL
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(data);
+        } catch (IllegalArgumentException e) {
+            throw ctx.notAnImage("the base64 image data does not decode", e);
+        }
+        return fromBytes(ctx, bytes, seed, model);
+    }
+
+    static GeneratedImage fromBytes(ProviderContext ctx, byte[] bytes, Long seed, String model)
+            throws ProviderException {
+        ImageHeader h;
+        try {
+            h = ImageBytesCheck.inspect(bytes);
+        } catch (ProviderException e) {
+            String why = e.getMessage().replaceFirst("^The answer is not a usable image: ", "").replaceAll("\\.$", "");
+            throw ctx.notAnImage(why, e);
+        }
+        return new GeneratedImage(bytes, h.mediaType(), h.width(), h.height(), seed, model);
+    }
+}
