@@ -1,5 +1,8 @@
 package dev.lectern.provider;
 
+import dev.lectern.lecture.ImageInfo;
+import dev.lectern.lecture.ImageInspector;
+import dev.lectern.lecture.InvalidImageException;
 import java.util.Base64;
 
 /** Turns what a server sent into a {@link GeneratedImage}, checking that it is a sane PNG or JPEG first. */
@@ -28,12 +31,12 @@ final class CheckedImages {
 
     static GeneratedImage fromBytes(ProviderContext ctx, byte[] bytes, Long seed, String model)
             throws ProviderException {
-        ImageHeader h;
+        ImageInfo h;
         try {
-            h = ImageBytesCheck.inspect(bytes);
-        } catch (ProviderException e) {
-            String why = e.getMessage().replaceFirst("^The answer is not a usable image: ", "").replaceAll("\\.$", "");
-            throw ctx.notAnImage(why, e);
+            // Header limits first (a bomb is refused before decoding), then a full decode.
+            h = ImageInspector.verify(bytes);
+        } catch (InvalidImageException e) {
+            throw ctx.notAnImage(e.getMessage().replaceAll("\\.$", ""), e);
         }
         return new GeneratedImage(bytes, h.mediaType(), h.width(), h.height(), seed, model);
     }

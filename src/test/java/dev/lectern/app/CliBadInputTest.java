@@ -70,7 +70,7 @@ class CliBadInputTest {
     @Test
     void aDecompressionBombIsRefusedFromItsHeader() throws Exception {
         Path record = recordWithImage();
-        Files.write(record.resolveSibling("images/video-img-r-v1.png"), TestImages.pngHeaderClaiming(100_000, 100_000));
+        Files.write(record.resolveSibling("images/video-img-r-v1.png"), TestImages.pngHeader(100_000, 100_000));
         CliRun run = assertRefused(2, "images/video-img-r-v1.png", "import", project, record);
         assertThat(run.err()).contains("100000");
     }

@@ -1,7 +1,8 @@
 package dev.lectern.lecture;
 
-import static dev.lectern.lecture.TestImages.bytes;
-import static dev.lectern.lecture.TestImages.concat;
+import dev.lectern.testing.TestImages;
+import static dev.lectern.testing.TestImages.bytes;
+import static dev.lectern.testing.TestImages.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

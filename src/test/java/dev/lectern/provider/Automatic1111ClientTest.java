@@ -1,5 +1,6 @@
 package dev.lectern.provider;
 
+import dev.lectern.testing.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,5 +1,6 @@
 package dev.lectern.storage;
 
+import dev.lectern.testing.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import dev.lectern.lecture.ImageInfo;
 import dev.lectern.lecture.ImageInspector;
 import dev.lectern.lecture.InvalidImageException;
 import dev.lectern.lecture.InvalidInputException;
-import dev.lectern.lecture.TestImages;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

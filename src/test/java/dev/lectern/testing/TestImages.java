@@ -1,69 +1,95 @@
 package dev.lectern.testing;
 
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
-/** Real encoded images made in code, so tests need no binary fixtures. */
+/** Real images made with ImageIO, and hand-built headers, for tests in every package. */
 public final class TestImages {
     private TestImages() {
     }
 
-    public static byte[] png(int width, int height, Color color) {
-        return encode(width, height, color, "png");
+    /** A gradient with a red square in the top-left corner, so orientation and content can be checked. */
+    public static BufferedImage picture(int width, int height) {
+        return picture(width, height, Color.RED);
     }
 
-    public static byte[] jpeg(int width, int height, Color color) {
-        return encode(width, height, color, "jpg");
-    }
-
-    private static byte[] encode(int width, int height, Color color, String format) {
+    /** The same picture with another corner colour: same size, different bytes. */
+    public static BufferedImage picture(int width, int height, Color corner) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(color);
+        g.setPaint(new GradientPaint(0, 0, Color.BLUE, width, height, Color.GREEN));
         g.fillRect(0, 0, width, height);
-        g.setColor(Color.WHITE);
-        g.drawLine(0, 0, width - 1, height - 1);
+        g.setColor(corner);
+        g.fillRect(0, 0, Math.max(1, width / 4), Math.max(1, height / 4));
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return image;
+    }
+
+    public static byte[] png(int width, int height) {
+        return encode(picture(width, height), "png");
+    }
+
+    public static byte[] png(int width, int height, Color corner) {
+        return encode(picture(width, height, corner), "png");
+    }
+
+    public static byte[] jpeg(int width, int height, Color corner) {
+        return encode(picture(width, height, corner), "jpeg");
+    }
+
+    public static byte[] jpeg(int width, int height) {
+        return encode(picture(width, height), "jpeg");
+    }
+
+    public static byte[] encode(BufferedImage image, String format) {
         try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("no ImageIO writer for " + format);
+                throw new IllegalStateException("no writer for " + format);
             }
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
-    /** A valid PNG signature and IHDR (checksum included) claiming {@code width}×{@code height}, with no image data after it. */
-    public static byte[] pngHeaderClaiming(int width, int height) {
-        byte[] b = new byte[33];
-        byte[] sig = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-        System.arraycopy(sig, 0, b, 0, 8);
-        b[11] = 13;
-        b[12] = 'I';
-        b[13] = 'H';
-        b[14] = 'D';
-        b[15] = 'R';
-        putInt(b, 16, width);
-        putInt(b, 20, height);
-        b[24] = 8;
-        b[25] = 2;
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(b, 12, 17);
-        putInt(b, 29, (int) crc.getValue());
+    /** Signature and an IHDR chunk (8-bit RGB) with a correct checksum: a header that claims any size. */
+    public static byte[] pngHeader(long width, long height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(13);
+        ihdr.putInt((int) width).putInt((int) height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, pngChunk("IHDR", ihdr.array()));
+    }
+
+    public static byte[] pngChunk(String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data).putInt((int) crc.getValue()).array();
+    }
+
+    public static byte[] bytes(int... values) {
+        byte[] b = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = (byte) values[i];
+        }
         return b;
     }
 
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
     }
 }
