@@ -3,13 +3,13 @@ package dev.lectern.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.lectern.provider.UserDirectories;
+import dev.lectern.storage.AtomicFiles;
 import dev.lectern.storage.JsonSupport;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,10 +52,7 @@ public final class RecentProjects {
         ArrayNode array = JsonSupport.MAPPER.createArrayNode();
         next.forEach(p -> array.add(p.toString()));
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".recent", ".json");
-            JsonSupport.MAPPER.writeValue(temp.toFile(), JsonSupport.MAPPER.createObjectNode().set("recent", array));
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, JsonSupport.MAPPER.writeValueAsBytes(JsonSupport.MAPPER.createObjectNode().set("recent", array)));
         } catch (IOException e) {
             LOG.warn("Could not remember {} as a recent project: {}", project, e.getMessage());
         }

@@ -22,7 +22,7 @@ public final class JsonSupport {
     private JsonSupport() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The inverse of {@link LectureImporter}: the web app's lecture record, and optionally each segment's
@@ -44,22 +43,12 @@ public final class LectureExporter {
                 }
                 ImageVersion version = project.images().find(v.imageKey(), v.imageVersion()).orElseThrow();
                 byte[] bytes = project.images().bytes(v.imageKey(), v.imageVersion()).orElseThrow();
-                writeAtomically(imagesDir.resolve(v.imageKey() + "." + version.fileExtension()), bytes);
+                AtomicFiles.write(imagesDir.resolve(v.imageKey() + "." + version.fileExtension()), bytes);
                 written++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write images to " + imagesDir + ": " + e.getMessage(), e);
         }
         return written;
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-        try {
-            Files.write(temp, bytes);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

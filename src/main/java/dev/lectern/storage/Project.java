@@ -10,6 +10,7 @@ public final class Project implements AutoCloseable {
     private final LectureRepository lectures;
     private final ImageRepository images;
     private final SettingsRepository settings;
+    private final RunRepository runs;
 
     Project(Database db, ProjectLock lock, ProjectInfo info, Clock clock) {
         this.db = db;
@@ -18,6 +19,7 @@ public final class Project implements AutoCloseable {
         this.images = new ImageRepository(db, clock);
         this.lectures = new LectureRepository(db);
         this.settings = new SettingsRepository(db);
+        this.runs = new RunRepository(db);
     }
 
     public ProjectInfo info() {
@@ -34,6 +36,10 @@ public final class Project implements AutoCloseable {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    public RunRepository runs() {
+        return runs;
     }
 
     /** Runs {@code work} as one transaction: repositories called inside it join it. */

@@ -22,7 +22,7 @@ public final class Schema {
     }
 
     public static Schema current() {
-        return new Schema(List.of(V1_FOUNDATION));
+        return new Schema(List.of(V1_FOUNDATION, V2_RUNS));
     }
 
     public int version() {
@@ -94,4 +94,50 @@ public final class Schema {
             ) STRICT""",
             "CREATE INDEX segments_by_id ON segments (id)",
             "CREATE INDEX segments_by_position ON segments (lecture_id, position)"));
+
+    /**
+     * Regeneration runs (seed §5): their status, memoized step outputs and messages. Runs reference segments
+     * by id only, not by foreign key: a re-import rewrites a lecture's segments, and its runs must survive it.
+     * {@code review_decision} and {@code cancel_requested} are written by whichever process the author used;
+     * the process running the workflow reads them.
+     */
+    static final Migration V2_RUNS = new Migration(2, List.of(
+            """
+            CREATE TABLE runs (
+              id                TEXT PRIMARY KEY,
+              lecture_id        TEXT NOT NULL,
+              segment_id        TEXT NOT NULL,
+              status            TEXT NOT NULL CHECK (status IN ('queued', 'running', 'awaiting_review', 'succeeded', 'failed', 'cancelled', 'expired')),
+              review_outcome    TEXT CHECK (review_outcome IN ('accepted', 'rejected')),
+              review_decision   TEXT CHECK (review_decision IN ('accepted', 'rejected')),
+              cancel_requested  INTEGER NOT NULL DEFAULT 0,
+              requested_prompt  TEXT,
+              requested_model   TEXT,
+              settings_json     TEXT,
+              preview_image_key TEXT,
+              preview_version   INTEGER,
+              error             TEXT,
+              created_at        TEXT NOT NULL,
+              updated_at        TEXT NOT NULL,
+              wait_expires_at   TEXT,
+              FOREIGN KEY (preview_image_key, preview_version) REFERENCES image_versions (image_key, version)
+            ) STRICT""",
+            "CREATE INDEX runs_by_segment ON runs (lecture_id, segment_id, created_at)",
+            "CREATE INDEX runs_by_status ON runs (status)",
+            """
+            CREATE TABLE run_steps (
+              run_id       TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+              step         TEXT NOT NULL,
+              output_json  TEXT NOT NULL,
+              completed_at TEXT NOT NULL,
+              PRIMARY KEY (run_id, step)
+            ) STRICT""",
+            """
+            CREATE TABLE run_messages (
+              run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+              seq    INTEGER NOT NULL,
+              at     TEXT NOT NULL,
+              text   TEXT NOT NULL,
+              PRIMARY KEY (run_id, seq)
+            ) STRICT"""));
 }

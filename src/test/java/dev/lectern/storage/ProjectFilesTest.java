@@ -23,6 +23,8 @@ class ProjectFilesTest {
     Path dir;
 
     private final ProjectFiles files = new ProjectFiles(Schema.current(), Clock.systemUTC());
+    /** Makes files as the first release did, to upgrade from. */
+    private final ProjectFiles firstRelease = new ProjectFiles(new Schema(List.of(Schema.V1_FOUNDATION)), Clock.systemUTC());
 
     @Test
     void createsAProjectWithWalForeignKeysAndItsIdentity() throws Exception {
@@ -116,17 +118,18 @@ class ProjectFilesTest {
     @Test
     void upgradesStepwiseAfterABackup() throws Exception {
         Path file = dir.resolve("old.lectern");
-        files.create(file, "Old", x -> { }).close();
-        List<Migration> steps = new ArrayList<>(List.of(Schema.V1_FOUNDATION));
-        steps.add(new Migration(2, List.of("CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT)")));
-        steps.add(new Migration(3, List.of("ALTER TABLE notes ADD COLUMN author TEXT", "INSERT INTO notes VALUES ('n1', 'hello', 'me')")));
+        firstRelease.create(file, "Old", x -> { }).close();
+        List<Migration> steps = new ArrayList<>(List.of(Schema.V1_FOUNDATION, Schema.V2_RUNS));
+        steps.add(new Migration(3, List.of("CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT)")));
+        steps.add(new Migration(4, List.of("ALTER TABLE notes ADD COLUMN author TEXT", "INSERT INTO notes VALUES ('n1', 'hello', 'me')")));
         ProjectFiles newer = new ProjectFiles(new Schema(steps), Clock.systemUTC());
 
         try (Project p = newer.open(file, Access.READ_WRITE)) {
-            assertThat(p.info().schemaVersion()).isEqualTo(3);
+            assertThat(p.info().schemaVersion()).isEqualTo(4);
             assertThat(p.info().title()).isEqualTo("Old");
+            assertThat(p.runs().list()).as("the real v2 step made the runs tables").isEmpty();
             p.database().read(c -> {
-                assertThat(pragma(c, "user_version")).isEqualTo("3");
+                assertThat(pragma(c, "user_version")).isEqualTo("4");
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT author FROM notes")) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1)).isEqualTo("me");
@@ -136,8 +139,9 @@ class ProjectFilesTest {
         }
         try (Stream<Path> listing = Files.list(dir)) {
             Path backup = listing.filter(f -> f.getFileName().toString().matches("old\\.lectern\\.v1-.*\\.bak")).findFirst().orElseThrow();
-            try (Project b = files.open(backup, Access.READ_ONLY)) {
+            try (Project b = firstRelease.open(backup, Access.READ_ONLY)) {
                 assertThat(b.info().title()).isEqualTo("Old");
+                assertThat(b.info().schemaVersion()).as("the backup is the file as it was").isEqualTo(1);
             }
         }
     }
@@ -145,7 +149,7 @@ class ProjectFilesTest {
     @Test
     void aFailingUpgradeStepLeavesTheFileAtItsVersion() throws Exception {
         Path file = dir.resolve("fail.lectern");
-        files.create(file, null, x -> { }).close();
+        firstRelease.create(file, null, x -> { }).close();
         List<Migration> steps = List.of(Schema.V1_FOUNDATION,
                 new Migration(2, List.of("CREATE TABLE ok (id TEXT)", "THIS IS NOT SQL")));
         ProjectFiles broken = new ProjectFiles(new Schema(steps), Clock.systemUTC());
@@ -154,7 +158,7 @@ class ProjectFilesTest {
                     assertThat(e.reason()).isEqualTo(ProjectFileException.Reason.MIGRATION_FAILED);
                     assertThat(e.getMessage()).contains("unchanged");
                 });
-        try (Project p = files.open(file, Access.READ_WRITE)) {
+        try (Project p = firstRelease.open(file, Access.READ_WRITE)) {
             p.database().read(c -> {
                 assertThat(pragma(c, "user_version")).isEqualTo("1");
                 try (Statement s = c.createStatement();

@@ -1,0 +1,71 @@
+package dev.lectern.app.cli;
+
+import dev.lectern.generation.RunService;
+import dev.lectern.lecture.InvalidInputException;
+import dev.lectern.lecture.LectureSegment;
+import dev.lectern.lecture.Run;
+import dev.lectern.storage.Access;
+import dev.lectern.storage.AtomicFiles;
+import dev.lectern.storage.Project;
+import dev.lectern.storage.ProjectFiles;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "image", description = "Write a segment's committed starting image (or a run's preview) byte for byte as stored.")
+final class ImageCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment.")
+    String segment;
+
+    @Option(names = "--run", paramLabel = "RUN_ID", description = "That run's preview instead of the committed image.")
+    String runId;
+
+    @Option(names = "--out", paramLabel = "PATH", required = true, description = "Where to write the image.")
+    Path out;
+
+    private final ProjectFiles projectFiles;
+    private final RunService runs;
+
+    @Inject
+    ImageCommand(ProjectFiles projectFiles, RunService runs) {
+        this.projectFiles = projectFiles;
+        this.runs = runs;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        byte[] bytes;
+        try (Project project = projectFiles.open(file, Access.READ_ONLY)) {
+            LectureSegment s = project.lectures().findSegment(segment).orElseThrow(() -> new InvalidInputException(
+                    "there is no segment " + segment + " in " + file.getFileName()));
+            String key;
+            int version;
+            if (runId != null) {
+                Run run = runs.find(project, runId);
+                if (!run.segmentId().equals(s.video().id()) || !run.lectureId().equals(s.lectureId())) {
+                    throw new InvalidInputException("run " + runId + " belongs to segment " + run.segmentId() + ", not " + segment);
+                }
+                if (run.preview() == null) {
+                    throw new InvalidInputException("run " + runId + " has no preview (" + run.status().wireName() + ")");
+                }
+                key = run.preview().startingImageId();
+                version = run.preview().version();
+            } else {
+                if (s.video().imageVersion() == null) {
+                    throw new InvalidInputException("segment " + segment + " has no starting image yet");
+                }
+                key = s.video().imageKey();
+                version = s.video().imageVersion();
+            }
+            bytes = project.images().bytes(key, version).orElseThrow();
+        }
+        AtomicFiles.write(out, bytes);
+        return 0;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.lectern.app.cli;
+
+import dev.lectern.generation.RunService;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunStatus;
+import dev.lectern.storage.Access;
+import dev.lectern.storage.Project;
+import dev.lectern.storage.ProjectFiles;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "regenerate", description = {"Draw a new starting image for a segment and keep it for review.",
+        "Runs until the preview is ready (awaiting_review) or the run fails; prints the run id.",
+        "Model priority: --model, video.imageModel, image.model, the segment's model, titlecard."})
+final class RegenerateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment (LECTURE_ID/SEGMENT_ID if ambiguous).")
+    String segment;
+
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "A new prompt (saved on accept).")
+    String prompt;
+
+    @Option(names = "--model", paramLabel = "REF", description = "PROVIDER_ID/MODEL or titlecard.")
+    String model;
+
+    @Option(names = "--json", description = "Print the run object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ProjectFiles projectFiles;
+    private final RunService runs;
+
+    @Inject
+    RegenerateCommand(ProjectFiles projectFiles, RunService runs) {
+        this.projectFiles = projectFiles;
+        this.runs = runs;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Run run;
+        try (Project project = projectFiles.open(file, Access.READ_WRITE)) {
+            run = runs.regenerate(project, segment, prompt, model);
+        }
+        return RunOutput.print(spec, run, json, run.status() == RunStatus.AWAITING_REVIEW);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.lectern.app.cli;
+
+import dev.lectern.generation.RunService;
+import dev.lectern.lecture.Run;
+import dev.lectern.storage.Access;
+import dev.lectern.storage.Project;
+import dev.lectern.storage.ProjectFiles;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "resume", description = {"Finish runs a crash or a closed window left unfinished.",
+        "Continues each from its first unfinished step (a stored image is never requested again),",
+        "applies reviews that were answered, and expires reviews nobody answered in time."})
+final class ResumeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ProjectFiles projectFiles;
+    private final RunService runs;
+
+    @Inject
+    ResumeCommand(ProjectFiles projectFiles, RunService runs) {
+        this.projectFiles = projectFiles;
+        this.runs = runs;
+    }
+
+    @Override
+    public Integer call() {
+        List<Run> touched;
+        try (Project project = projectFiles.open(file, Access.READ_WRITE)) {
+            touched = runs.resume(project);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        touched.forEach(r -> out.println(r.id() + " " + r.status().wireName()));
+        if (touched.isEmpty()) {
+            out.println("Nothing to resume");
+        }
+        return 0;
+    }
+}

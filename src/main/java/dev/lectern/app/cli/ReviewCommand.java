@@ -1,0 +1,63 @@
+package dev.lectern.app.cli;
+
+import dev.lectern.generation.RunService;
+import dev.lectern.lecture.ReviewOutcome;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunStatus;
+import dev.lectern.storage.Access;
+import dev.lectern.storage.Project;
+import dev.lectern.storage.ProjectFiles;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "review", description = {"Accept or reject a run's preview.",
+        "Accept makes it the segment's starting image (a new version, same image id); reject changes nothing."})
+final class ReviewCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "RUN_ID", description = "The run, as printed by 'lectern regenerate'.")
+    String runId;
+
+    @ArgGroup(multiplicity = "1")
+    Decision decision;
+
+    static final class Decision {
+        @Option(names = "--accept", required = true, description = "Use the preview.")
+        boolean accept;
+
+        @Option(names = "--reject", required = true, description = "Keep the current image.")
+        boolean reject;
+    }
+
+    @Option(names = "--json", description = "Print the run object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ProjectFiles projectFiles;
+    private final RunService runs;
+
+    @Inject
+    ReviewCommand(ProjectFiles projectFiles, RunService runs) {
+        this.projectFiles = projectFiles;
+        this.runs = runs;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Run run;
+        try (Project project = projectFiles.open(file, Access.READ_WRITE)) {
+            run = runs.review(project, runId, null, decision.accept ? ReviewOutcome.ACCEPTED : ReviewOutcome.REJECTED);
+        }
+        return RunOutput.print(spec, run, json, run.status() == RunStatus.SUCCEEDED);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.lectern.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.lectern.generation.RunService;
+import dev.lectern.lecture.Run;
+import dev.lectern.storage.Access;
+import dev.lectern.storage.JsonSupport;
+import dev.lectern.storage.Project;
+import dev.lectern.storage.ProjectFiles;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "runs", description = "List the project's regeneration runs, newest first.")
+final class RunsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
+    Path file;
+
+    @Option(names = "--json", description = "Print the run objects.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ProjectFiles projectFiles;
+    private final RunService runs;
+
+    @Inject
+    RunsCommand(ProjectFiles projectFiles, RunService runs) {
+        this.projectFiles = projectFiles;
+        this.runs = runs;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Run> all;
+        try (Project project = projectFiles.open(file, Access.READ_ONLY)) {
+            all = runs.runs(project);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ArrayNode array = JsonSupport.MAPPER.createArrayNode();
+            all.forEach(r -> array.add(RunJson.of(r)));
+            out.println(RunJson.pretty(array));
+            return 0;
+        }
+        TextTable table = new TextTable("RUN", "SEGMENT", "STATUS", "OUTCOME", "MODEL", "PREVIEW", "UPDATED", "LAST MESSAGE");
+        for (Run r : all) {
+            table.row(r.id(), r.segmentId(), r.status().wireName(), r.reviewOutcome() == null ? null : r.reviewOutcome().wireName(),
+                    r.settings() == null ? r.requestedModel() : r.settings().model(),
+                    r.preview() == null ? null : "v" + r.preview().version(), r.updatedAt().toString(),
+                    r.messages().isEmpty() ? null : r.messages().get(r.messages().size() - 1).text());
+        }
+        table.print(out);
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.lectern.generation;
+
+import dev.lectern.provider.ModelRef;
+import dev.lectern.provider.ProviderConfig;
+import dev.lectern.provider.ProvidersConfigStore;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** Which image models this user can run: the built-in title card, and the models of configured providers. */
+public class ModelCatalog {
+    private final ProvidersConfigStore providers;
+
+    @Inject
+    public ModelCatalog(ProvidersConfigStore providers) {
+        this.providers = providers;
+    }
+
+    public Optional<ProviderConfig> provider(ModelRef ref) {
+        return ref.isTitleCard() ? Optional.empty() : providers.get(ref.providerId());
+    }
+
+    /** True for {@code titlecard}, and for a model of a configured provider (any model, if it lists none). */
+    public boolean isConfigured(String modelRef) {
+        ModelRef ref;
+        try {
+            ref = ModelRef.parse(modelRef);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (ref.isTitleCard()) {
+            return true;
+        }
+        return provider(ref).map(p -> p.models().isEmpty() || p.models().contains(ref.model())).orElse(false);
+    }
+}

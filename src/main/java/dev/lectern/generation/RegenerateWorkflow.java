@@ -1,0 +1,300 @@
+package dev.lectern.generation;
+
+import dev.lectern.lecture.GenerationSettings;
+import dev.lectern.lecture.ImageVersion;
+import dev.lectern.lecture.InvalidInputException;
+import dev.lectern.lecture.Lecture;
+import dev.lectern.lecture.PreviewImage;
+import dev.lectern.lecture.ReviewOutcome;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunStatus;
+import dev.lectern.lecture.StartingImageIds;
+import dev.lectern.lecture.VideoAsset;
+import dev.lectern.provider.GeneratedImage;
+import dev.lectern.provider.ProviderException;
+import dev.lectern.storage.ImageRepository;
+import dev.lectern.storage.JsonSupport;
+import dev.lectern.storage.Project;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The seed's §5 workflow as durable steps. Each step commits its effects and its completion in one
+ * transaction, so a run interrupted anywhere resumes at its first unfinished step, and a generation that was
+ * stored is never requested again. Events go out only after the commit they describe.
+ */
+@Singleton
+public final class RegenerateWorkflow {
+    public static final Duration DEFAULT_REVIEW_TIMEOUT = Duration.ofDays(7);
+    public static final String READY_FOR_REVIEW = "Starting image ready for review";
+    public static final String COMPLETE = "Starting image regeneration complete";
+
+    static final String VALIDATE = "validate";
+    static final String SETTINGS = "determine-settings";
+    static final String GENERATE = "generate-image";
+    static final String PUBLISH_PREVIEW = "publish-preview";
+    static final String APPLY_REVIEW = "apply-review";
+    static final String FINISH = "mark-complete";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegenerateWorkflow.class);
+
+    private final SettingsResolver settingsResolver;
+    private final ImageGenerator generator;
+    private final ProviderLimits limits;
+    private final WorkflowEvents events;
+    private final Clock clock;
+    private final Duration reviewTimeout;
+    /** Cancels asked for in this process, seen by a generation in flight without a database read. */
+    private final Set<String> cancelling = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    public RegenerateWorkflow(SettingsResolver settingsResolver, ImageGenerator generator, ProviderLimits limits,
+                              WorkflowEvents events, Clock clock) {
+        this(settingsResolver, generator, limits, events, clock, DEFAULT_REVIEW_TIMEOUT);
+    }
+
+    public RegenerateWorkflow(SettingsResolver settingsResolver, ImageGenerator generator, ProviderLimits limits,
+                              WorkflowEvents events, Clock clock, Duration reviewTimeout) {
+        this.settingsResolver = settingsResolver;
+        this.generator = generator;
+        this.limits = limits;
+        this.events = events;
+        this.clock = clock;
+        this.reviewTimeout = reviewTimeout;
+    }
+
+    /** Drives a run from its first unfinished step until it waits for review or ends; returns its state then. */
+    public Run drive(Project project, String runId) {
+        Run run = load(project, runId);
+        try {
+            while (!run.status().isTerminal()) {
+                if (isCancelRequested(project, run) && !isDone(project, run, APPLY_REVIEW)) {
+                    return finish(project, run.failed(RunStatus.CANCELLED, clock.instant(), cancelMessage(run)));
+                }
+                String step = firstUnfinished(project, run);
+                if (step.equals(APPLY_REVIEW) && project.runs().decision(runId).isEmpty()) {
+                    return expireIfOverdue(project, run);
+                }
+                run = runStep(project, run, step);
+            }
+            return run;
+        } catch (ProviderException e) {
+            RunStatus end = e.kind() == ProviderException.Kind.CANCELLED ? RunStatus.CANCELLED : RunStatus.FAILED;
+            String why = end == RunStatus.CANCELLED ? cancelMessage(run) : e.getMessage();
+            return finish(project, load(project, runId).failed(end, clock.instant(), why));
+        } catch (InvalidInputException e) {
+            return finish(project, load(project, runId).failed(RunStatus.FAILED, clock.instant(), e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("Run {} failed unexpectedly", runId, e);
+            return finish(project, load(project, runId).failed(RunStatus.FAILED, clock.instant(),
+                    "Unexpected error: " + e.getMessage() + " (details in the log)"));
+        } finally {
+            cancelling.remove(runId);
+        }
+    }
+
+    /** Asks a run to stop. One waiting for review stops at once; one generating stops at its next check. */
+    public Run cancel(Project project, String runId, String why) {
+        Run run = load(project, runId);
+        if (run.status().isTerminal()) {
+            return run;
+        }
+        cancelling.add(runId);
+        project.runs().requestCancel(runId);
+        if (run.status() == RunStatus.AWAITING_REVIEW && project.runs().decision(runId).isEmpty()) {
+            cancelling.remove(runId);
+            return finish(project, run.failed(RunStatus.CANCELLED, clock.instant(), why));
+        }
+        return load(project, runId);
+    }
+
+    Run expireIfOverdue(Project project, Run run) {
+        if (run.status() == RunStatus.AWAITING_REVIEW && run.waitExpiresAt() != null
+                && !clock.instant().isBefore(run.waitExpiresAt()) && project.runs().decision(run.id()).isEmpty()) {
+            return finish(project, run.failed(RunStatus.EXPIRED, clock.instant(),
+                    "Nobody reviewed the preview within " + reviewTimeout.toDays() + " days; the starting image is unchanged"));
+        }
+        return run;
+    }
+
+    private Run runStep(Project project, Run run, String step) throws ProviderException {
+        return switch (step) {
+            case VALIDATE -> validate(project, run);
+            case SETTINGS -> determineSettings(project, run);
+            case GENERATE -> generate(project, run);
+            case PUBLISH_PREVIEW -> publishPreview(project, run);
+            case APPLY_REVIEW -> applyReview(project, run, project.runs().decision(run.id()).orElseThrow());
+            default -> markComplete(project, run);
+        };
+    }
+
+    /** Seed §5.2: the lecture and the segment still exist. */
+    private Run validate(Project project, Run run) {
+        segment(project, run);
+        return commit(project, run, VALIDATE, Map.of("lectureId", run.lectureId(), "segmentId", run.segmentId()));
+    }
+
+    /** Seed §5.3. */
+    private Run determineSettings(Project project, Run run) {
+        VideoAsset segment = segment(project, run);
+        GenerationSettings settings = settingsResolver.resolve(project.settings().load(), segment, run.requestedPrompt(), run.requestedModel());
+        Run next = run.withSettings(settings, clock.instant(), "Using " + settings.model() + " (" + settings.modelSource().description()
+                + "), " + settings.width() + "×" + settings.height());
+        return commit(project, next, SETTINGS, settings);
+    }
+
+    /** Seed §5.4: the image is stored as a new version of the segment's image, but not made current. */
+    private Run generate(Project project, Run run) throws ProviderException {
+        GenerationSettings settings = run.settings();
+        Semaphore permit = limits.forModel(settings.model());
+        acquire(project, run, permit);
+        GeneratedImage image;
+        try {
+            run = save(project, run.withStatus(RunStatus.RUNNING, clock.instant(), "Generating with " + settings.model()));
+            String runId = run.id();
+            image = generator.generate(settings, seedOf(runId), project.info().projectId(), () -> cancelling.contains(runId));
+        } finally {
+            permit.release();
+        }
+        VideoAsset segment = segment(project, run);
+        String imageKey = segment.imageKey() != null ? segment.imageKey() : StartingImageIds.forRun(run.id(), run.segmentId());
+        Run generated = run;
+        return project.transaction(() -> {
+            ImageVersion version = project.images().add(imageKey, image.bytes(),
+                    new ImageRepository.Provenance(settings.model(), settings.styledPrompt(), image.seed()));
+            PreviewImage preview = new PreviewImage(imageKey, version.version(), version.sha256(), version.width(), version.height());
+            return commit(project, generated.withPreview(preview, clock.instant(), "Image generated (" + version.width() + "×"
+                    + version.height() + ")"), GENERATE, preview);
+        });
+    }
+
+    /** Seed §5.5–5.6: the wait is persisted before anyone is told the preview exists. */
+    private Run publishPreview(Project project, Run run) {
+        Instant now = clock.instant();
+        Run waiting = commit(project, run.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
+        events.publish(new WorkflowEvent.PreviewReady(waiting));
+        return waiting;
+    }
+
+    /**
+     * Seed §5.7: on accept, reload the lecture, replace the segment with the same id and bump the revision — in
+     * the same transaction that records the outcome, so a run is accepted exactly when its segment points at
+     * its version. On reject nothing changes but the run.
+     */
+    private Run applyReview(Project project, Run run, ReviewOutcome decision) {
+        Instant now = clock.instant();
+        if (decision == ReviewOutcome.REJECTED) {
+            return commit(project, run.reviewed(ReviewOutcome.REJECTED, now, "Preview rejected; the starting image is unchanged"),
+                    APPLY_REVIEW, Map.of("outcome", "rejected"));
+        }
+        return project.transaction(() -> {
+            Lecture lecture = project.lectures().load(run.lectureId()).orElseThrow(() -> gone(run));
+            VideoAsset segment = lecture.video(run.segmentId()).orElseThrow(() -> gone(run));
+            PreviewImage p = run.preview();
+            GenerationSettings s = run.settings();
+            project.lectures().save(lecture.withVideo(segment.withStartingImage(p.startingImageId(), p.version(), s.model(), s.prompt()))
+                    .nextRevision(now));
+            return commit(project, run.reviewed(ReviewOutcome.ACCEPTED, now, "Preview accepted"), APPLY_REVIEW, Map.of("outcome", "accepted"));
+        });
+    }
+
+    /** Seed §5.8: the completion event is the only signal that the new metadata is saved. */
+    private Run markComplete(Project project, Run run) {
+        String message = run.reviewOutcome() == ReviewOutcome.ACCEPTED ? COMPLETE : "Regeneration finished; the preview was rejected";
+        Run done = commit(project, run.withStatus(RunStatus.SUCCEEDED, clock.instant(), message), FINISH, Map.of());
+        events.publish(new WorkflowEvent.Completed(done));
+        return done;
+    }
+
+    private void acquire(Project project, Run run, Semaphore permit) throws ProviderException {
+        boolean announced = false;
+        try {
+            while (!permit.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                if (isCancelRequested(project, run)) {
+                    throw new ProviderException(ProviderException.Kind.CANCELLED, 0, false, null, "Cancelled", null);
+                }
+                if (!announced) {
+                    save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), "Waiting for a free slot on " + run.settings().model()));
+                    announced = true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(ProviderException.Kind.CANCELLED, 0, false, null, "Cancelled", e);
+        }
+    }
+
+    private Run commit(Project project, Run next, String step, Object output) {
+        Run saved = project.transaction(() -> {
+            project.runs().update(next);
+            project.runs().completeStep(next.id(), step, JsonSupport.write(output), clock.instant());
+            return next;
+        });
+        events.publish(new WorkflowEvent.StatusChanged(saved));
+        return saved;
+    }
+
+    private Run save(Project project, Run next) {
+        project.runs().update(next);
+        events.publish(new WorkflowEvent.StatusChanged(next));
+        return next;
+    }
+
+    private Run finish(Project project, Run ended) {
+        Run saved = save(project, ended);
+        events.publish(new WorkflowEvent.Completed(saved));
+        return saved;
+    }
+
+    private boolean isCancelRequested(Project project, Run run) {
+        return cancelling.contains(run.id()) || project.runs().cancelRequested(run.id());
+    }
+
+    private String firstUnfinished(Project project, Run run) {
+        for (String step : new String[] {VALIDATE, SETTINGS, GENERATE, PUBLISH_PREVIEW, APPLY_REVIEW}) {
+            if (!isDone(project, run, step)) {
+                return step;
+            }
+        }
+        return FINISH;
+    }
+
+    private static boolean isDone(Project project, Run run, String step) {
+        return project.runs().stepOutput(run.id(), step).isPresent();
+    }
+
+    private static VideoAsset segment(Project project, Run run) {
+        Optional<Lecture> lecture = project.lectures().load(run.lectureId());
+        return lecture.flatMap(l -> l.video(run.segmentId())).orElseThrow(() -> gone(run));
+    }
+
+    private static InvalidInputException gone(Run run) {
+        return new InvalidInputException("segment " + run.segmentId() + " of lecture " + run.lectureId()
+                + " no longer exists; nothing was changed");
+    }
+
+    private static String cancelMessage(Run run) {
+        return "Cancelled before the preview was " + (run.preview() == null ? "ready" : "reviewed") + "; the starting image is unchanged";
+    }
+
+    static Run load(Project project, String runId) {
+        return project.runs().find(runId).orElseThrow(() -> new InvalidInputException(
+                "there is no run " + runId + " in " + project.info().file().getFileName() + "; 'lectern runs' lists them"));
+    }
+
+    /** A stable seed per run, so a resumed or retried run asks for the same picture. */
+    static long seedOf(String runId) {
+        return Integer.toUnsignedLong(runId.hashCode()) % 2_147_483_647L;
+    }
+}

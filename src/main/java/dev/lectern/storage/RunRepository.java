@@ -1,0 +1,237 @@
+package dev.lectern.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lectern.lecture.GenerationSettings;
+import dev.lectern.lecture.PreviewImage;
+import dev.lectern.lecture.ReviewOutcome;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunMessage;
+import dev.lectern.lecture.RunStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Regeneration runs, their memoized step outputs and their messages. A step's output is written in the
+ * same transaction as the state it produced, so after a crash a run resumes at its first unfinished step.
+ */
+public final class RunRepository {
+    private static final String COLUMNS = "r.id, r.lecture_id, r.segment_id, r.status, r.review_outcome, r.requested_prompt, "
+            + "r.requested_model, r.settings_json, r.preview_image_key, r.preview_version, r.error, r.created_at, "
+            + "r.updated_at, r.wait_expires_at, v.sha256, v.width, v.height";
+    private static final String FROM = " FROM runs r LEFT JOIN image_versions v ON v.image_key = r.preview_image_key AND v.version = r.preview_version";
+
+    private final Database db;
+
+    RunRepository(Database db) {
+        this.db = db;
+    }
+
+    public void insert(Run run) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO runs (id, lecture_id, segment_id, status, requested_prompt, requested_model, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setString(1, run.id());
+                ps.setString(2, run.lectureId());
+                ps.setString(3, run.segmentId());
+                ps.setString(4, run.status().wireName());
+                ps.setString(5, run.requestedPrompt());
+                ps.setString(6, run.requestedModel());
+                ps.setString(7, run.createdAt().toString());
+                ps.setString(8, run.updatedAt().toString());
+                ps.executeUpdate();
+            }
+            for (RunMessage m : run.messages()) {
+                appendMessage(c, run.id(), m);
+            }
+            return null;
+        });
+    }
+
+    /** Writes the run's state; messages not yet stored are appended. Decision and cancel flags are left alone. */
+    public void update(Run run) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE runs SET status = ?, review_outcome = ?, settings_json = ?, preview_image_key = ?, preview_version = ?,
+                      error = ?, updated_at = ?, wait_expires_at = ? WHERE id = ?""")) {
+                ps.setString(1, run.status().wireName());
+                ps.setString(2, run.reviewOutcome() == null ? null : run.reviewOutcome().wireName());
+                ps.setString(3, run.settings() == null ? null : toJson(run.settings()));
+                ps.setString(4, run.preview() == null ? null : run.preview().startingImageId());
+                ps.setObject(5, run.preview() == null ? null : run.preview().version());
+                ps.setString(6, run.error());
+                ps.setString(7, run.updatedAt().toString());
+                ps.setString(8, run.waitExpiresAt() == null ? null : run.waitExpiresAt().toString());
+                ps.setString(9, run.id());
+                if (ps.executeUpdate() != 1) {
+                    throw new SQLException("run " + run.id() + " is not in the project");
+                }
+            }
+            int stored = messageCount(c, run.id());
+            for (RunMessage m : run.messages().subList(Math.min(stored, run.messages().size()), run.messages().size())) {
+                appendMessage(c, run.id(), m);
+            }
+            return null;
+        });
+    }
+
+    public Optional<Run> find(String runId) {
+        return db.read(c -> query(c, " WHERE r.id = ?", runId)).stream().findFirst();
+    }
+
+    /** Every run, newest first. */
+    public List<Run> list() {
+        return db.read(c -> query(c, " ORDER BY r.created_at DESC, r.id DESC"));
+    }
+
+    /** Runs that are not finished: queued, running or awaiting review. */
+    public List<Run> unfinished() {
+        return db.read(c -> query(c, " WHERE r.status IN ('queued', 'running', 'awaiting_review') ORDER BY r.created_at, r.id"));
+    }
+
+    public Optional<String> stepOutput(String runId, String step) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT output_json FROM run_steps WHERE run_id = ? AND step = ?")) {
+                ps.setString(1, runId);
+                ps.setString(2, step);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Records a step as done. Call inside the transaction that made its effects. */
+    public void completeStep(String runId, String step, String outputJson, Instant at) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_steps (run_id, step, output_json, completed_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, runId);
+                ps.setString(2, step);
+                ps.setString(3, outputJson);
+                ps.setString(4, at.toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The author's answer, recorded by any process; applied by the workflow. False if it was already answered. */
+    public boolean recordDecision(String runId, ReviewOutcome decision) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE runs SET review_decision = ? WHERE id = ? AND review_decision IS NULL AND status = 'awaiting_review'")) {
+                ps.setString(1, decision.wireName());
+                ps.setString(2, runId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public Optional<ReviewOutcome> decision(String runId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT review_decision FROM runs WHERE id = ?")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(ReviewOutcome.fromWire(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void requestCancel(String runId) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET cancel_requested = 1 WHERE id = ?")) {
+                ps.setString(1, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public boolean cancelRequested(String runId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT cancel_requested FROM runs WHERE id = ?")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) != 0;
+                }
+            }
+        });
+    }
+
+    private static void appendMessage(Connection c, String runId, RunMessage m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO run_messages (run_id, seq, at, text) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM run_messages WHERE run_id = ?), ?, ?)")) {
+            ps.setString(1, runId);
+            ps.setString(2, runId);
+            ps.setString(3, m.at().toString());
+            ps.setString(4, m.text());
+            ps.executeUpdate();
+        }
+    }
+
+    private static int messageCount(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM run_messages WHERE run_id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static List<Run> query(Connection c, String where, String... args) throws SQLException {
+        List<Run> runs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String previewKey = rs.getString(9);
+                    PreviewImage preview = previewKey == null ? null
+                            : new PreviewImage(previewKey, rs.getInt(10), rs.getString(15), rs.getInt(16), rs.getInt(17));
+                    String settings = rs.getString(8);
+                    String expires = rs.getString(14);
+                    runs.add(new Run(rs.getString(1), rs.getString(2), rs.getString(3), RunStatus.fromWire(rs.getString(4)),
+                            ReviewOutcome.fromWire(rs.getString(5)), rs.getString(6), rs.getString(7),
+                            settings == null ? null : fromJson(settings), preview, rs.getString(11),
+                            Instant.parse(rs.getString(12)), Instant.parse(rs.getString(13)),
+                            expires == null ? null : Instant.parse(expires), messages(c, rs.getString(1))));
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static List<RunMessage> messages(Connection c, String runId) throws SQLException {
+        List<RunMessage> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT at, text FROM run_messages WHERE run_id = ? ORDER BY seq")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunMessage(Instant.parse(rs.getString(1)), rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String toJson(GenerationSettings settings) {
+        return JsonSupport.write(settings);
+    }
+
+    private static GenerationSettings fromJson(String json) {
+        try {
+            return JsonSupport.MAPPER.readValue(json, GenerationSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the project file holds run settings it wrote itself", e);
+        }
+    }
+}
