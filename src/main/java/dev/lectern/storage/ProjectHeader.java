@@ -54,11 +54,22 @@ final class ProjectHeader {
         long pageSize = u16(header, 16) == 1 ? 65536 : u16(header, 16);
         long pageCount = u32(header, 28);
         boolean pageCountValid = u32(header, 24) == u32(header, 92) && pageCount > 0;
-        if (pageCountValid && size < pageSize * pageCount) {
+        // A checkpoint copies pages from the WAL in page order, header page first, so a crash midway leaves a
+        // file shorter than its header says while the WAL still holds every page: SQLite recovers that.
+        if (pageCountValid && size < pageSize * pageCount && !hasWalFrames(file)) {
             throw new ProjectFileException(ProjectFileException.Reason.TRUNCATED, file,
                     name + " is truncated (" + size + " of " + pageSize * pageCount + " bytes); restore it from a backup");
         }
         return new Identity((int) u32(header, 68), (int) u32(header, 60));
+    }
+
+    /** A WAL longer than its 32-byte header holds frames that SQLite reads before the main file. */
+    private static boolean hasWalFrames(Path file) {
+        try {
+            return Files.size(file.resolveSibling(file.getFileName() + "-wal")) > 32;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int u16(byte[] b, int at) {
