@@ -8,6 +8,11 @@ import java.time.Clock;
 
 /** Services shared by the command line and the window. No JavaFX here: the window adds its own module. */
 public final class AppModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        install(new ProviderModule());
+    }
+
     @Provides
     @Singleton
     Clock clock() {
