@@ -63,4 +63,19 @@ class PackagedJarIT {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("lectern: junk.lectern is not a Lectern project (it is not an SQLite database)");
     }
+
+    @Test
+    void providersLiveInLecternConfigDirAndAnUnreachableServerIsOneLine() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        Result added = lectern("providers", "add", "local-sd", "--type", "automatic1111", "--url", "http://127.0.0.1:" + port);
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(dir.resolve("config/providers.json")).isRegularFile();
+        Result tested = lectern("providers", "test", "local-sd");
+        assertThat(tested.exit()).isEqualTo(1);
+        assertThat(tested.err().lines()).as(tested.err()).hasSize(1);
+        assertThat(tested.err()).startsWith("lectern: Server unreachable at http://127.0.0.1:" + port);
+    }
 }
