@@ -11,6 +11,7 @@ public final class Project implements AutoCloseable {
     private final ImageRepository images;
     private final SettingsRepository settings;
     private final RunRepository runs;
+    private final DraftRepository drafts;
 
     Project(Database db, ProjectLock lock, ProjectInfo info, Clock clock) {
         this.db = db;
@@ -20,6 +21,7 @@ public final class Project implements AutoCloseable {
         this.lectures = new LectureRepository(db);
         this.settings = new SettingsRepository(db);
         this.runs = new RunRepository(db);
+        this.drafts = new DraftRepository(db, clock);
     }
 
     public ProjectInfo info() {
@@ -40,6 +42,10 @@ public final class Project implements AutoCloseable {
 
     public RunRepository runs() {
         return runs;
+    }
+
+    public DraftRepository drafts() {
+        return drafts;
     }
 
     /** Runs {@code work} as one transaction: repositories called inside it join it. */

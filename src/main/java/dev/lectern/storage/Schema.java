@@ -22,7 +22,7 @@ public final class Schema {
     }
 
     public static Schema current() {
-        return new Schema(List.of(V1_FOUNDATION, V2_RUNS));
+        return new Schema(List.of(V1_FOUNDATION, V2_RUNS, V3_DRAFTS));
     }
 
     public int version() {
@@ -139,5 +139,17 @@ public final class Schema {
               at     TEXT NOT NULL,
               text   TEXT NOT NULL,
               PRIMARY KEY (run_id, seq)
+            ) STRICT"""));
+
+    /** What the author typed and has not yet regenerated with: kept in the file so a crash loses none of it. */
+    static final Migration V3_DRAFTS = new Migration(3, List.of(
+            """
+            CREATE TABLE drafts (
+              lecture_id TEXT NOT NULL,
+              segment_id TEXT NOT NULL,
+              prompt     TEXT,
+              model      TEXT,
+              updated_at TEXT NOT NULL,
+              PRIMARY KEY (lecture_id, segment_id)
             ) STRICT"""));
 }
