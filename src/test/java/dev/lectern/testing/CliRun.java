@@ -2,23 +2,67 @@ package dev.lectern.testing;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
 import dev.lectern.app.AppModule;
 import dev.lectern.app.cli.Cli;
+import dev.lectern.provider.EnvSecretResolver;
+import dev.lectern.provider.SecretResolver;
+import dev.lectern.provider.UserDirectories;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Runs the real command line in-process, with the real injector, and captures what it prints. */
 public record CliRun(int exitCode, String out, String err) {
     private static final Injector INJECTOR = Guice.createInjector(new AppModule());
 
     public static CliRun of(Object... args) {
+        return run(INJECTOR, args);
+    }
+
+    /**
+     * A command line whose process environment is exactly {@code LECTERN_CONFIG_DIR=configDir} (plus what
+     * {@link Env#with} adds): per-user files go there, and keys are read from that environment only.
+     */
+    public static Env in(Path configDir) {
+        return new Env(Map.of("LECTERN_CONFIG_DIR", configDir.toString()));
+    }
+
+    /** The real AppModule with a made-up environment for per-user directories and secrets. */
+    public static final class Env {
+        private final Map<String, String> env;
+        private final Injector injector;
+
+        private Env(Map<String, String> env) {
+            this.env = Map.copyOf(env);
+            this.injector = Guice.createInjector(Modules.override(new AppModule()).with(b -> {
+                b.bind(UserDirectories.class).toInstance(new UserDirectories(this.env, System::getProperty));
+                b.bind(SecretResolver.class).toInstance(new EnvSecretResolver(this.env));
+            }));
+        }
+
+        /** The same, with one more environment variable. */
+        public Env with(String name, String value) {
+            Map<String, String> more = new HashMap<>(env);
+            more.put(name, value);
+            return new Env(more);
+        }
+
+        public CliRun run(Object... args) {
+            return CliRun.run(injector, args);
+        }
+    }
+
+    private static CliRun run(Injector injector, Object... args) {
         String[] argv = new String[args.length];
         for (int i = 0; i < args.length; i++) {
             argv[i] = String.valueOf(args[i]);
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = INJECTOR.getInstance(Cli.class).execute(argv, new PrintWriter(out), new PrintWriter(err));
+        int code = injector.getInstance(Cli.class).execute(argv, new PrintWriter(out), new PrintWriter(err));
         return new CliRun(code, out.toString(), err.toString());
     }
 
