@@ -11,7 +11,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
-final class Automatic1111Format implements WireFormat {
+public final class Automatic1111Format implements WireFormat {
     static final String USER = "author";
 
     @Override

@@ -11,7 +11,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 import okio.Buffer;
 
-final class ComfyUiFormat implements WireFormat {
+public final class ComfyUiFormat implements WireFormat {
     static final String PROMPT_ID = "6f962d0e-40d9-45e8-b378-7247258cadde";
 
     @Override

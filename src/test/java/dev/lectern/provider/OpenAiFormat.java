@@ -10,7 +10,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
-final class OpenAiFormat implements WireFormat {
+public final class OpenAiFormat implements WireFormat {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Override

@@ -6,8 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /** Remembers every wait it was asked for and returns at once, so retry tests take milliseconds. */
-final class RecordingSleeper implements Sleeper {
-    final List<Duration> waits = new CopyOnWriteArrayList<>();
+public final class RecordingSleeper implements Sleeper {
+    public final List<Duration> waits = new CopyOnWriteArrayList<>();
 
     @Override
     public void sleep(Duration duration, BooleanSupplier cancelled) {

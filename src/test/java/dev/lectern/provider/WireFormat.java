@@ -7,9 +7,10 @@ import okhttp3.Headers;
 
 /**
  * One vendor's wire format, as the fault matrix needs it: a config, a request, a successful exchange in the
- * vendor's documented shape, its error envelopes, and what the server must have received.
+ * vendor's documented shape, its error envelopes, and what the server must have received. Public, with its
+ * three formats and {@link RecordingSleeper}, so that the workflow and command-line tests use the same ones.
  */
-interface WireFormat {
+public interface WireFormat {
     String SECRET = "sk-test-SECRET-0123456789abcdef";
     String KEY_ENV = "LECTERN_TEST_KEY";
 
