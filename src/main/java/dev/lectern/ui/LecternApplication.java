@@ -8,6 +8,8 @@ import dev.lectern.app.AppModule;
 import dev.lectern.ui.common.Background;
 import dev.lectern.ui.common.FxmlViews;
 import dev.lectern.ui.main.MainView;
+import dev.lectern.ui.store.ProjectSession;
+import dev.lectern.ui.store.RunExecutor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +35,7 @@ public class LecternApplication extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         FxmlViews.Loaded<MainView> main = injector.getInstance(FxmlViews.class).load(MainView.class);
-        Scene scene = new Scene(main.root(), 1100, 720);
+        Scene scene = new Scene(main.root(), 1280, 800);
         scene.getStylesheets().add(LecternApplication.class.getResource("lectern.css").toExternalForm());
         stage.setTitle("Lectern");
         stage.setScene(scene);
@@ -45,7 +47,8 @@ public class LecternApplication extends Application {
 
     @Override
     public void stop() {
-        injector.getInstance(dev.lectern.ui.main.MainViewModel.class).close();
+        injector.getInstance(ProjectSession.class).close();
+        injector.getInstance(RunExecutor.class).shutdown();
         injector.getInstance(Background.class).shutdown();
     }
 }

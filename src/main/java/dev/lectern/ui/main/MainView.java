@@ -1,55 +1,167 @@
 package dev.lectern.ui.main;
 
+import dev.lectern.lecture.LectureSummary;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunStatus;
 import dev.lectern.ui.common.Dialogs;
+import dev.lectern.ui.segment.SegmentEditorView;
+import dev.lectern.ui.segment.SegmentEditorViewModel;
+import dev.lectern.ui.store.LectureStore;
+import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The main window: the project's segments with their starting images. Binds to {@link MainViewModel}. */
+/** The main window: segments on the left, the segment editor beside them, the runs panel on the right. */
 public final class MainView {
     private final MainViewModel model;
+    private final SegmentEditorViewModel editor;
     private final ThumbnailLoader thumbnails;
     private final Dialogs dialogs;
 
-    @FXML
-    private ListView<SegmentItem> segmentList;
-    @FXML
-    private Label projectTitle;
-    @FXML
-    private Label status;
+    @FXML private BorderPane root;
+    @FXML private ListView<SegmentItem> segmentList;
+    @FXML private Label projectTitle;
+    @FXML private Label status;
+    @FXML private Label saveState;
+    @FXML private ComboBox<LectureSummary> lectureChoice;
+    @FXML private SplitPane split;
+    @FXML private StackPane runsHolder;
+    @FXML private VBox startScreen;
+    @FXML private ListView<Path> recentList;
+    @FXML private Menu recentMenu;
+    @FXML private Menu projectMenu;
+    @FXML private Menu viewMenu;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    @FXML private MenuItem regenerateItem;
+    @FXML private MenuItem reviewItem;
+    @FXML private MenuItem importItem;
+    @FXML private MenuItem closeItem;
+    @FXML private SegmentEditorView segmentEditorController;
 
     @Inject
-    public MainView(MainViewModel model, ThumbnailLoader thumbnails, Dialogs dialogs) {
+    public MainView(MainViewModel model, SegmentEditorViewModel editor, ThumbnailLoader thumbnails, Dialogs dialogs) {
         this.model = model;
+        this.editor = editor;
         this.thumbnails = thumbnails;
         this.dialogs = dialogs;
     }
 
     @FXML
     private void initialize() {
-        segmentList.setItems(model.segments());
-        segmentList.setCellFactory(list -> new SegmentCell(model::project, thumbnails));
-        segmentList.setPlaceholder(new Label("This project has no segments yet. Import a lecture with 'lectern import'."));
+        ProjectSession session = model.session();
+        LectureStore store = session.store();
+        segmentList.setItems(store.segments());
+        segmentList.setCellFactory(list -> new SegmentCell(session::project, store, thumbnails));
+        segmentList.setPlaceholder(new Label("This lecture has no segments yet. Import a lecture (File ▸ Import Lecture…)."));
+        segmentList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                editor.selectedProperty().set(item);
+            }
+        });
+        store.segments().addListener((javafx.collections.ListChangeListener<SegmentItem>) c -> keepSelection());
+        store.drafts().addListener((javafx.collections.MapChangeListener<String, Object>) c -> segmentList.refresh());
         projectTitle.textProperty().bind(model.projectTitleProperty());
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(session.statusProperty());
+        saveState.textProperty().bind(Bindings.when(store.hasDraftsProperty())
+                .then(Bindings.concat("● Unsaved edits · ", store.saveStateProperty())).otherwise(store.saveStateProperty()));
+        startScreen.visibleProperty().bind(model.startScreenProperty());
+        split.visibleProperty().bind(model.startScreenProperty().not());
+        recentList.setItems(model.recent());
+        recentList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.getFileName() + "  —  " + item.getParent());
+            }
+        });
+        recentList.setOnMouseClicked(e -> {
+            Path chosen = recentList.getSelectionModel().getSelectedItem();
+            if (chosen != null && e.getClickCount() >= 1) {
+                model.open(chosen, this::showOpenError);
+            }
+        });
+        model.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecentMenu());
+        lectureChoice.setItems(session.lectures());
+        lectureChoice.visibleProperty().bind(Bindings.size(session.lectures()).greaterThan(1));
+        lectureChoice.managedProperty().bind(lectureChoice.visibleProperty());
+        lectureChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LectureSummary l) {
+                return l == null ? "" : (l.title() == null ? l.id() : l.title()) + " (" + l.segmentCount() + ")";
+            }
+
+            @Override
+            public LectureSummary fromString(String s) {
+                return null;
+            }
+        });
+        lectureChoice.setOnAction(e -> {
+            LectureSummary chosen = lectureChoice.getValue();
+            if (chosen != null && (store.lectureProperty().get() == null || !store.lectureProperty().get().id().equals(chosen.id()))) {
+                session.showLecture(chosen.id());
+            }
+        });
+        undoItem.disableProperty().bind(store.canUndoProperty().not());
+        redoItem.disableProperty().bind(store.canRedoProperty().not());
+        regenerateItem.disableProperty().bind(editor.selectedProperty().isNull());
+        importItem.disableProperty().bind(session.projectProperty().isNull());
+        closeItem.disableProperty().bind(session.projectProperty().isNull());
+        session.setOnError(this::showError);
+        model.refreshRecent();
     }
 
     public void openAtStartup(Optional<Path> requested) {
         model.openAtStartup(requested, this::showOpenError);
     }
 
+    /** Where feature panels (runs, review) plug in. */
+    public StackPane runsHolder() {
+        return runsHolder;
+    }
+
+    public Menu projectMenu() {
+        return projectMenu;
+    }
+
+    public Menu viewMenu() {
+        return viewMenu;
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+
+    /** The selected segment's run that waits for review, if any. */
+    public Optional<Run> reviewableRun() {
+        return editor.activeRun().filter(r -> r.status() == RunStatus.AWAITING_REVIEW);
+    }
+
+    public MenuItem reviewItem() {
+        return reviewItem;
+    }
+
     @FXML
-    private void openProject() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a Lectern project");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lectern projects", "*.lectern"));
+    void openProject() {
+        FileChooser chooser = projectChooser("Open a Lectern project");
         File chosen = chooser.showOpenDialog(window());
         if (chosen != null) {
             model.open(chosen.toPath(), this::showOpenError);
@@ -57,15 +169,124 @@ public final class MainView {
     }
 
     @FXML
-    private void quit() {
+    void newProject() {
+        create(false);
+    }
+
+    @FXML
+    void newSampleProject() {
+        create(true);
+    }
+
+    @FXML
+    void openSample() {
+        model.openSample(this::showOpenError);
+    }
+
+    @FXML
+    void importLecture() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a lecture record");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lecture records (JSON)", "*.json"));
+        File chosen = chooser.showOpenDialog(window());
+        if (chosen != null) {
+            model.importLecture(chosen.toPath(), message -> { }, e -> dialogs.showError(window(), "The lecture could not be imported", e));
+        }
+    }
+
+    @FXML
+    void closeProject() {
+        model.close();
+    }
+
+    @FXML
+    void undo() {
+        model.session().store().undo();
+    }
+
+    @FXML
+    void redo() {
+        model.session().store().redo();
+    }
+
+    @FXML
+    void regenerate() {
+        editor.regenerate();
+    }
+
+    /** Set by the application when the review dialog is wired in. */
+    private Consumer<Run> reviewOpener = r -> { };
+
+    public void setReviewOpener(Consumer<Run> opener) {
+        this.reviewOpener = opener;
+    }
+
+    @FXML
+    void openReview() {
+        reviewableRun().ifPresent(reviewOpener);
+    }
+
+    @FXML
+    void quit() {
         Platform.exit();
+    }
+
+    private void create(boolean sample) {
+        FileChooser chooser = projectChooser(sample ? "Create a sample project" : "Create a Lectern project");
+        chooser.setInitialFileName(sample ? "Sample Lecture.lectern" : "Untitled.lectern");
+        File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            Path file = chosen.toPath().toString().endsWith(".lectern") ? chosen.toPath() : Path.of(chosen + ".lectern");
+            model.create(file, sample, this::showOpenError);
+        }
+    }
+
+    private void keepSelection() {
+        if (segmentList.getItems().isEmpty()) {
+            editor.selectedProperty().set(null);
+            return;
+        }
+        SegmentItem current = editor.selectedProperty().get();
+        int index = 0;
+        if (current != null) {
+            for (int i = 0; i < segmentList.getItems().size(); i++) {
+                if (segmentList.getItems().get(i).video().id().equals(current.video().id())) {
+                    index = i;
+                    break;
+                }
+            }
+        }
+        segmentList.getSelectionModel().select(index);
+        editor.selectedProperty().set(segmentList.getItems().get(index));
+    }
+
+    private void rebuildRecentMenu() {
+        recentMenu.getItems().clear();
+        for (Path p : model.recent()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.open(p, this::showOpenError));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private FileChooser projectChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lectern projects", "*.lectern"));
+        return chooser;
     }
 
     private void showOpenError(Throwable error) {
         dialogs.showError(window(), "The project could not be opened", error);
     }
 
+    private void showError(Throwable error) {
+        dialogs.showError(window(), "Something went wrong", error);
+    }
+
     private Window window() {
-        return segmentList.getScene() == null ? null : segmentList.getScene().getWindow();
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 }

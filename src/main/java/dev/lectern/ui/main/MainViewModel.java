@@ -2,99 +2,127 @@ package dev.lectern.ui.main;
 
 import dev.lectern.app.RecentProjects;
 import dev.lectern.app.StartupProject;
-import dev.lectern.lecture.LectureSegment;
-import dev.lectern.storage.Access;
+import dev.lectern.generation.SampleLecture;
+import dev.lectern.storage.LectureImporter;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import dev.lectern.ui.common.Background;
+import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The main window's state. The only caller of services for it; every call goes through {@link Background}. */
+/** The main window's state: which project is open, the start screen, recent projects. Services run off the FX thread. */
 @Singleton
 public final class MainViewModel {
+    private final ProjectSession session;
     private final ProjectFiles projectFiles;
     private final StartupProject startupProject;
     private final RecentProjects recentProjects;
+    private final SampleLecture sampleLecture;
+    private final LectureImporter importer;
     private final Background background;
 
-    private final ObservableList<SegmentItem> segments = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper projectTitle = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Opening…");
-    private volatile Project project;
+    private final ReadOnlyBooleanWrapper startScreen = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
     @Inject
-    public MainViewModel(ProjectFiles projectFiles, StartupProject startupProject, RecentProjects recentProjects, Background background) {
+    public MainViewModel(ProjectSession session, ProjectFiles projectFiles, StartupProject startupProject, RecentProjects recentProjects,
+                         SampleLecture sampleLecture, LectureImporter importer, Background background) {
+        this.session = session;
         this.projectFiles = projectFiles;
         this.startupProject = startupProject;
         this.recentProjects = recentProjects;
+        this.sampleLecture = sampleLecture;
+        this.importer = importer;
         this.background = background;
+        session.projectProperty().addListener((obs, old, p) -> {
+            String title = p == null ? "" : p.info().title();
+            projectTitle.set(p == null ? "" : title == null || title.isBlank() ? p.info().file().getFileName().toString() : title);
+            startScreen.set(p == null);
+            refreshRecent();
+        });
     }
 
-    public ObservableList<SegmentItem> segments() {
-        return segments;
+    public ProjectSession session() {
+        return session;
     }
 
     public ReadOnlyStringProperty projectTitleProperty() {
         return projectTitle.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    public ReadOnlyBooleanProperty startScreenProperty() {
+        return startScreen.getReadOnlyProperty();
     }
 
-    public Project project() {
-        return project;
+    public ObservableList<Path> recent() {
+        return recent;
     }
 
+    /** The project asked for, else the last one, else the sample (made on first start). */
     public void openAtStartup(Optional<Path> requested, Consumer<Throwable> onError) {
-        status.set("Opening…");
-        background.run(() -> startupProject.choose(requested), path -> open(path, onError), onError);
-    }
-
-    public void open(Path file, Consumer<Throwable> onError) {
-        status.set("Opening " + file.getFileName() + "…");
-        background.run(() -> {
-            Project opened = projectFiles.open(file, Access.READ_WRITE_OR_READ_ONLY);
-            List<LectureSegment> rows = opened.lectures().allSegments();
-            recentProjects.remember(file);
-            return new Opened(opened, rows);
-        }, opened -> {
-            Project previous = project;
-            project = opened.project();
-            if (previous != null) {
-                background.run(() -> {
-                    previous.close();
-                    return null;
-                }, x -> { }, onError);
-            }
-            segments.setAll(opened.rows().stream().map(r -> new SegmentItem(r.lectureId(), r.video())).toList());
-            String title = project.info().title();
-            projectTitle.set(title == null || title.isBlank() ? file.getFileName().toString() : title);
-            status.set(segments.size() + " segments · " + file + (project.info().readOnly() ? " · read-only (open elsewhere)" : ""));
-        }, error -> {
-            status.set("Could not open " + file.getFileName());
+        background.run(() -> startupProject.choose(requested), path -> open(path, onError), error -> {
+            startScreen.set(true);
             onError.accept(error);
         });
     }
 
-    /** Called once at exit; releases the project's lock. */
-    public void close() {
-        Project p = project;
-        project = null;
-        if (p != null) {
-            p.close();
-        }
+    public void open(Path file, Consumer<Throwable> onError) {
+        session.open(file, error -> {
+            startScreen.set(session.project() == null);
+            refreshRecent();
+            onError.accept(error);
+        });
     }
 
-    private record Opened(Project project, List<LectureSegment> rows) {
+    public void openSample(Consumer<Throwable> onError) {
+        background.run(() -> startupProject.choose(Optional.empty()), path -> open(path, onError), onError);
+    }
+
+    /** Creates a project (with the sample lecture if asked) and opens it. */
+    public void create(Path file, boolean withSample, Consumer<Throwable> onError) {
+        String title = file.getFileName().toString().replaceFirst("\\.lectern$", "");
+        background.run(() -> {
+            projectFiles.create(file, withSample ? SampleLecture.TITLE : title, p -> {
+                if (withSample) {
+                    sampleLecture.addTo(p);
+                }
+            }).close();
+            return file;
+        }, created -> open(created, onError), onError);
+    }
+
+    /** Imports a web lecture record into the open project, then reopens it to show the result. */
+    public void importLecture(Path record, Consumer<String> onDone, Consumer<Throwable> onError) {
+        Project p = session.project();
+        if (p == null) {
+            return;
+        }
+        background.run(() -> importer.importFile(p, record), result -> {
+            onDone.accept((result.replaced() ? "Replaced" : "Imported") + " lecture " + result.lectureId() + ": "
+                    + result.segments() + " segments, " + result.imagesImported() + " images");
+            session.showLecture(result.lectureId());
+        }, onError);
+    }
+
+    public void close() {
+        session.close();
+        startScreen.set(true);
+    }
+
+    public void refreshRecent() {
+        background.run(() -> recentProjects.list().stream().filter(Files::isRegularFile).toList(), (List<Path> list) -> recent.setAll(list), e -> { });
     }
 }

@@ -1,6 +1,7 @@
 package dev.lectern.ui.main;
 
 import dev.lectern.storage.Project;
+import dev.lectern.ui.store.LectureStore;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -18,6 +19,7 @@ final class SegmentCell extends ListCell<SegmentItem> {
     static final int THUMB_HEIGHT = 90;
 
     private final Supplier<Project> project;
+    private final LectureStore store;
     private final ThumbnailLoader thumbnails;
     private final ImageView image = new ImageView();
     private final FontIcon placeholder = new FontIcon("mdal-image");
@@ -26,8 +28,9 @@ final class SegmentCell extends ListCell<SegmentItem> {
     private final Label meta = new Label();
     private final HBox root;
 
-    SegmentCell(Supplier<Project> project, ThumbnailLoader thumbnails) {
+    SegmentCell(Supplier<Project> project, LectureStore store, ThumbnailLoader thumbnails) {
         this.project = project;
+        this.store = store;
         this.thumbnails = thumbnails;
         image.setFitWidth(THUMB_WIDTH);
         image.setFitHeight(THUMB_HEIGHT);
@@ -56,25 +59,30 @@ final class SegmentCell extends ListCell<SegmentItem> {
     @Override
     protected void updateItem(SegmentItem item, boolean empty) {
         super.updateItem(item, empty);
-        image.setImage(null);
+        String tag = item == null ? null : ImageVersionTag.of(item.imageKey(), item.imageVersion());
+        if (tag == null || !tag.equals(ImageVersionTag.get(image))) {
+            ImageVersionTag.set(image, null, null);
+        }
         if (empty || item == null) {
             setGraphic(null);
             setAccessibleText(null);
             return;
         }
-        title.setText((item.video().position() + 1) + ". " + item.displayTitle());
+        boolean draft = !store.draft(item.video().id()).isEmpty();
+        title.setText((item.video().position() + 1) + ". " + item.displayTitle() + (draft ? "  ✎" : ""));
         String p = item.video().segmentStartImagePrompt();
         prompt.setText(p == null || p.isBlank() ? "No prompt yet" : p);
         String model = item.video().startingImageModel();
         meta.setText((model == null ? "no model" : model) + (item.imageVersion() == null ? " · no image" : " · v" + item.imageVersion()));
-        setAccessibleText(title.getText());
+        setAccessibleText(title.getText() + (draft ? ", edited" : ""));
         setGraphic(root);
         Project current = project.get();
-        if (item.imageVersion() != null && current != null) {
+        if (tag != null && current != null && !tag.equals(ImageVersionTag.get(image))) {
             thumbnails.load(current, item.imageKey(), item.imageVersion(), THUMB_WIDTH * 2,
                     loaded -> {
-                        if (getItem() == item) {
-                            image.setImage(loaded);
+                        SegmentItem shown = getItem();
+                        if (shown != null && tag.equals(ImageVersionTag.of(shown.imageKey(), shown.imageVersion()))) {
+                            ImageVersionTag.set(image, loaded, tag);
                         }
                     },
                     error -> meta.setText(meta.getText() + " · image unavailable"));

@@ -167,7 +167,7 @@ public final class SegmentEditorView {
         double w = committedImage.getImage().getWidth();
         double h = committedImage.getImage().getHeight();
         double scale = zoom != null ? zoom
-                : Math.min(1, Math.min((imageScroll.getViewportBounds().getWidth() - 4) / w, (imageScroll.getViewportBounds().getHeight() - 4) / h));
+                : Math.min(1, Math.min((imageScroll.getViewportBounds().getWidth() - 20) / w, (imageScroll.getViewportBounds().getHeight() - 20) / h));
         if (scale <= 0 || Double.isNaN(scale)) {
             scale = 1;
         }

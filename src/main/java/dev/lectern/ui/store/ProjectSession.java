@@ -135,14 +135,17 @@ public final class ProjectSession {
         });
     }
 
-    /** Shows another lecture of the open project. */
+    /** Shows a lecture of the open project (after an import, or chosen in the window), re-reading the lecture list. */
     public void showLecture(String lectureId) {
         Project p = project.get();
         if (p == null) {
             return;
         }
-        background.run(() -> new Opened(p, List.of(), p.lectures().load(lectureId).orElseThrow(), p.drafts().load(lectureId), List.of()),
-                opened -> store.show(p, opened.lecture(), opened.drafts()), onError);
+        background.run(() -> new Opened(p, p.lectures().list(), p.lectures().load(lectureId).orElseThrow(), p.drafts().load(lectureId), List.of()),
+                opened -> {
+                    lectures.setAll(opened.lectures());
+                    store.show(p, opened.lecture(), opened.drafts());
+                }, onError);
     }
 
     /** Seed §5.1 from the editor: the segment's draft prompt and model (or the priority chain) in a new run. */
