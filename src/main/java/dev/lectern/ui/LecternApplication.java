@@ -26,6 +26,11 @@ public class LecternApplication extends Application {
         return List.of(new AppModule(), new UiModule());
     }
 
+    /** The application's injector, for tests that drive the window through its services. */
+    protected Injector injector() {
+        return injector;
+    }
+
     @Override
     public void init() {
         injector = Guice.createInjector(modules());

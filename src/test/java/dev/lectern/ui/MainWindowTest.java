@@ -2,10 +2,6 @@ package dev.lectern.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Module;
-import com.google.inject.util.Modules;
-import dev.lectern.app.AppModule;
-import dev.lectern.provider.UserDirectories;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
@@ -14,8 +10,6 @@ import dev.lectern.ui.main.SegmentItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
@@ -36,35 +30,19 @@ class MainWindowTest {
     @TempDir
     Path home;
     private final FxRobot robot = new FxRobot();
-    private javafx.application.Application app;
 
-    /** The real application, with the user's directories moved into the test's folder. */
-    public static final class TestApp extends LecternApplication {
-        static volatile Path home;
-
-        @Override
-        protected List<Module> modules() {
-            UserDirectories dirs = new UserDirectories(Map.of(
-                    "LECTERN_CONFIG_DIR", home.resolve("config").toString(),
-                    "LECTERN_DATA_DIR", home.resolve("data").toString(),
-                    "LECTERN_CACHE_DIR", home.resolve("cache").toString()), System::getProperty);
-            return List.of(Modules.override(new AppModule(), new UiModule()).with(b -> b.bind(UserDirectories.class).toInstance(dirs)));
-        }
-    }
+    private TestApp.Launched launched;
 
     private Stage launch(String... args) throws Exception {
-        TestApp.home = home;
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(TestApp.class, args);
-        return stage;
+        launched = TestApp.launch(home, b -> { }, args);
+        return launched.stage();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
+        if (launched != null) {
+            launched.close();
         }
-        FxToolkit.cleanupStages();
     }
 
     @Test

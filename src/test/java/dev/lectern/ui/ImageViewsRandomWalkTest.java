@@ -1,0 +1,182 @@
+package dev.lectern.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.lecture.LectureSegment;
+import dev.lectern.lecture.ReviewOutcome;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunStatus;
+import dev.lectern.storage.Project;
+import dev.lectern.testing.CliRun;
+import dev.lectern.ui.main.ImageVersionTag;
+import dev.lectern.ui.main.SegmentItem;
+import dev.lectern.ui.store.ProjectSession;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Hundreds of random steps — regenerate, accept, reject, cancel, select, restart — through the real window.
+ * After each, every image view (list thumbnails, the editor's committed image) must show exactly the
+ * (image id, version) the project file says the segment has: never a stale picture.
+ */
+class ImageViewsRandomWalkTest {
+    static final int STEPS = 200;
+    static final long SEED = Long.getLong("lectern.walk.seed", 424242L);
+
+    @TempDir
+    Path home;
+    final FxRobot robot = new FxRobot();
+    final Random random = new Random(SEED);
+    TestApp.Launched app;
+    Path file;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void everyImageViewShowsTheCommittedVersionAfterEveryStep() throws Exception {
+        file = home.resolve("walk.lectern");
+        assertThat(CliRun.of("new", file, "--sample").exitCode()).isZero();
+        assertThat(CliRun.of("settings", file, "image.width=320", "image.height=180").exitCode()).isZero();
+        launch();
+        Map<String, Integer> counts = new HashMap<>();
+        for (int step = 0; step < STEPS; step++) {
+            String action = step(step);
+            counts.merge(action, 1, Integer::sum);
+            settle();
+            assertViewsMatchTheFile("step " + step + " (" + action + "), seed " + SEED);
+        }
+        System.out.println("random walk: " + STEPS + " steps " + counts + ", seed " + SEED);
+        assertThat(counts).containsKeys("regenerate", "accept", "reject", "cancel", "restart");
+    }
+
+    private String step(int step) throws Exception {
+        ProjectSession session = app.get(ProjectSession.class);
+        List<Run> waiting = fx(() -> session.runs().stream().filter(r -> r.status() == RunStatus.AWAITING_REVIEW).toList());
+        int roll = random.nextInt(100);
+        if (roll < 4 && step > 0) {
+            app.close();
+            launch();
+            return "restart";
+        }
+        if (roll < 15) {
+            int index = random.nextInt(9);
+            fx(() -> {
+                ListView<SegmentItem> list = robot.lookup("#segmentList").queryListView();
+                list.getSelectionModel().select(index);
+                list.scrollTo(index);
+                return null;
+            });
+            return "select";
+        }
+        if (!waiting.isEmpty() && roll < 75) {
+            Run run = waiting.get(random.nextInt(waiting.size()));
+            if (roll < 50) {
+                fx(() -> {
+                    session.review(run, ReviewOutcome.ACCEPTED);
+                    return null;
+                });
+                return "accept";
+            }
+            if (roll < 65) {
+                fx(() -> {
+                    session.review(run, ReviewOutcome.REJECTED);
+                    return null;
+                });
+                return "reject";
+            }
+            fx(() -> {
+                session.cancel(run);
+                return null;
+            });
+            return "cancel";
+        }
+        String segment = "seg-0" + (1 + random.nextInt(9));
+        fx(() -> {
+            session.regenerate(segment);
+            return null;
+        });
+        return "regenerate";
+    }
+
+    private void launch() throws Exception {
+        app = TestApp.launch(home, b -> { }, file.toString());
+        ProjectSession session = app.get(ProjectSession.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> session.store().segments().size()) == 9);
+    }
+
+    /** Waits until no run is working, the store matches the file, and every visible view has loaded its image. */
+    private void settle() throws Exception {
+        ProjectSession session = app.get(ProjectSession.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            Project p = fx(session::project);
+            if (p == null || p.runs().list().stream().anyMatch(r -> r.status() == RunStatus.QUEUED || r.status() == RunStatus.RUNNING)) {
+                return false;
+            }
+            Map<String, String> inFile = committedInFile(p);
+            boolean storeCurrent = fx(() -> session.store().segments().stream()
+                    .allMatch(i -> java.util.Objects.equals(inFile.get(i.video().id()), ImageVersionTag.of(i.imageKey(), i.imageVersion()))));
+            return storeCurrent && fx(() -> views().values().stream().allMatch(v -> ImageVersionTag.get(v) != null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void assertViewsMatchTheFile(String when) throws Exception {
+        ProjectSession session = app.get(ProjectSession.class);
+        Map<String, String> inFile = committedInFile(fx(session::project));
+        Map<String, ImageView> views = fx(this::views);
+        assertThat(views).as("views checked at %s", when).isNotEmpty();
+        for (Map.Entry<String, ImageView> e : views.entrySet()) {
+            String segment = e.getKey().substring(e.getKey().indexOf(':') + 1);
+            assertThat(fx(() -> ImageVersionTag.get(e.getValue()))).as("%s shows %s at %s", e.getKey(), segment, when)
+                    .isEqualTo(inFile.get(segment));
+        }
+    }
+
+    /** Every image view that shows a segment's committed image, by "where:segmentId". */
+    private Map<String, ImageView> views() {
+        Map<String, ImageView> out = new HashMap<>();
+        Set<ListCell> cells = robot.lookup(".segment-cell").queryAllAs(ListCell.class);
+        for (ListCell<?> cell : cells) {
+            if (cell.getItem() instanceof SegmentItem item && cell.getGraphic() != null && cell.isVisible()) {
+                out.put("list[" + cell.getIndex() + "]:" + item.video().id(), (ImageView) cell.getGraphic().lookup(".image-view"));
+            }
+        }
+        ListView<SegmentItem> list = robot.lookup("#segmentList").queryListView();
+        SegmentItem selected = list.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            out.put("editor:" + selected.video().id(), robot.lookup("#committedImage").queryAs(ImageView.class));
+        }
+        return out;
+    }
+
+    private static Map<String, String> committedInFile(Project p) {
+        Map<String, String> out = new HashMap<>();
+        for (LectureSegment s : p.lectures().allSegments()) {
+            out.put(s.video().id(), ImageVersionTag.of(s.video().imageKey(), s.video().imageVersion()));
+        }
+        return out;
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
+    }
+}
