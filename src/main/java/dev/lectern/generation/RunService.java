@@ -32,7 +32,8 @@ public final class RunService {
 
     /**
      * Seed §5.1: creates a run for a segment ({@code SEGMENT} or {@code LECTURE/SEGMENT}), superseding the
-     * segment's unfinished run. Returns it queued; {@link #drive} runs it.
+     * segment's unfinished run (one whose review was answered before a crash gets that answer applied first,
+     * not dropped). Returns it queued; {@link #drive} runs it.
      */
     public Run create(Project project, String segmentRef, String prompt, String model) {
         LectureSegment segment = project.lectures().findSegment(segmentRef).orElseThrow(() -> new InvalidInputException(
@@ -47,7 +48,12 @@ public final class RunService {
         Instant now = clock.instant();
         for (Run older : project.runs().unfinished()) {
             if (older.lectureId().equals(segment.lectureId()) && older.segmentId().equals(segment.video().id())) {
-                workflow.cancel(project, older.id(), "Superseded by run " + runId + "; the starting image is unchanged");
+                if (project.runs().decision(older.id()).isPresent() && !project.runs().cancelRequested(older.id())) {
+                    // Answered before a crash, not yet applied: the author's answer stands; apply it, don't drop it.
+                    workflow.drive(project, older.id());
+                } else {
+                    workflow.cancel(project, older.id(), "Superseded by run " + runId + "; the starting image is unchanged");
+                }
             }
         }
         Run run = new Run(runId, segment.lectureId(), segment.video().id(), RunStatus.QUEUED, null,
@@ -69,7 +75,7 @@ public final class RunService {
 
     /**
      * Seed §5.6: the author's answer, matched on the run (and the segment, when given). Recorded first, then
-     * applied, so an answer given just before a crash is applied on resume.
+     * applied, so an answer given just before a crash is applied on resume, or when the author gives it again.
      */
     public Run review(Project project, String runId, String segmentId, ReviewOutcome outcome) {
         Run run = find(project, runId);
@@ -82,7 +88,12 @@ public final class RunService {
                     + (run.reviewOutcome() != null ? " (it was " + run.reviewOutcome().wireName() + ")" : ""));
         }
         if (!project.runs().recordDecision(runId, outcome)) {
-            throw new InvalidInputException("run " + runId + " was already answered");
+            ReviewOutcome recorded = project.runs().decision(runId).orElse(null);
+            if (recorded != outcome) {
+                throw new InvalidInputException("run " + runId + " was already answered"
+                        + (recorded != null ? " (" + recorded.wireName() + ")" : ""));
+            }
+            // The same answer, recorded before a crash but not applied: asking again finishes applying it.
         }
         return drive(project, runId);
     }
