@@ -57,6 +57,7 @@ public final class RegenerateWorkflow {
     private final Duration reviewTimeout;
     /** Cancels asked for in this process, seen by a generation in flight without a database read. */
     private final Set<String> cancelling = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> runLocks = new ConcurrentHashMap<>();
 
     @Inject
     public RegenerateWorkflow(SettingsResolver settingsResolver, ImageGenerator generator, ProviderLimits limits,
@@ -74,8 +75,17 @@ public final class RegenerateWorkflow {
         this.reviewTimeout = reviewTimeout;
     }
 
-    /** Drives a run from its first unfinished step until it waits for review or ends; returns its state then. */
+    /**
+     * Drives a run from its first unfinished step until it waits for review or ends; returns its state then.
+     * Two callers driving the same run (a resume and a review at once) take turns: the second finds the steps done.
+     */
     public Run drive(Project project, String runId) {
+        synchronized (runLocks.computeIfAbsent(runId, id -> new Object())) {
+            return driveExclusively(project, runId);
+        }
+    }
+
+    private Run driveExclusively(Project project, String runId) {
         Run run = load(project, runId);
         try {
             while (!run.status().isTerminal()) {
@@ -170,13 +180,15 @@ public final class RegenerateWorkflow {
         VideoAsset segment = segment(project, run);
         String imageKey = segment.imageKey() != null ? segment.imageKey() : StartingImageIds.forRun(run.id(), run.segmentId());
         Run generated = run;
-        return project.transaction(() -> {
+        Run stored = project.transaction(() -> {
             ImageVersion version = project.images().add(imageKey, image.bytes(),
                     new ImageRepository.Provenance(settings.model(), settings.styledPrompt(), image.seed()));
             PreviewImage preview = new PreviewImage(imageKey, version.version(), version.sha256(), version.width(), version.height());
-            return commit(project, generated.withPreview(preview, clock.instant(), "Image generated (" + version.width() + "×"
+            return record(project, generated.withPreview(preview, clock.instant(), "Image generated (" + version.width() + "×"
                     + version.height() + ")"), GENERATE, preview);
         });
+        events.publish(new WorkflowEvent.StatusChanged(stored));
+        return stored;
     }
 
     /** Seed §5.5–5.6: the wait is persisted before anyone is told the preview exists. */
@@ -198,15 +210,17 @@ public final class RegenerateWorkflow {
             return commit(project, run.reviewed(ReviewOutcome.REJECTED, now, "Preview rejected; the starting image is unchanged"),
                     APPLY_REVIEW, Map.of("outcome", "rejected"));
         }
-        return project.transaction(() -> {
+        Run accepted = project.transaction(() -> {
             Lecture lecture = project.lectures().load(run.lectureId()).orElseThrow(() -> gone(run));
             VideoAsset segment = lecture.video(run.segmentId()).orElseThrow(() -> gone(run));
             PreviewImage p = run.preview();
             GenerationSettings s = run.settings();
             project.lectures().save(lecture.withVideo(segment.withStartingImage(p.startingImageId(), p.version(), s.model(), s.prompt()))
                     .nextRevision(now));
-            return commit(project, run.reviewed(ReviewOutcome.ACCEPTED, now, "Preview accepted"), APPLY_REVIEW, Map.of("outcome", "accepted"));
+            return record(project, run.reviewed(ReviewOutcome.ACCEPTED, now, "Preview accepted"), APPLY_REVIEW, Map.of("outcome", "accepted"));
         });
+        events.publish(new WorkflowEvent.StatusChanged(accepted));
+        return accepted;
     }
 
     /** Seed §5.8: the completion event is the only signal that the new metadata is saved. */
@@ -235,14 +249,18 @@ public final class RegenerateWorkflow {
         }
     }
 
+    /** Commits a step with the run's new state, then tells subscribers. */
     private Run commit(Project project, Run next, String step, Object output) {
-        Run saved = project.transaction(() -> {
-            project.runs().update(next);
-            project.runs().completeStep(next.id(), step, JsonSupport.write(output), clock.instant());
-            return next;
-        });
+        Run saved = project.transaction(() -> record(project, next, step, output));
         events.publish(new WorkflowEvent.StatusChanged(saved));
         return saved;
+    }
+
+    /** Writes a step's completion with the run's new state; the caller's transaction commits it and publishes. */
+    private Run record(Project project, Run next, String step, Object output) {
+        project.runs().update(next);
+        project.runs().completeStep(next.id(), step, JsonSupport.write(output), clock.instant());
+        return next;
     }
 
     private Run save(Project project, Run next) {
