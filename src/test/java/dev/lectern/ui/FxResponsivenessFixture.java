@@ -1,0 +1,186 @@
+package dev.lectern.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.lecture.Lecture;
+import dev.lectern.lecture.ReviewOutcome;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunStatus;
+import dev.lectern.lecture.Timestamps;
+import dev.lectern.lecture.VideoAsset;
+import dev.lectern.storage.ImageRepository;
+import dev.lectern.storage.ProjectFiles;
+import dev.lectern.storage.Schema;
+import dev.lectern.testing.TestImages;
+import dev.lectern.ui.main.ImageVersionTag;
+import dev.lectern.ui.main.SegmentItem;
+import dev.lectern.ui.store.ProjectSession;
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Measures, not asserts, how long the FX thread is unavailable while 500 thumbnails load and generations run.
+ * A probe thread posts a task to the FX thread every 4 ms and records how late each one runs.
+ * Run: {@code mvn -q test -Dtest=FxResponsivenessFixture -Dsurefire.failIfNoSpecifiedTests=false}; the figures
+ * are printed and written to {@code target/fx-responsiveness.json}.
+ */
+class FxResponsivenessFixture {
+    static final int SEGMENTS = 500;
+    static final int GENERATIONS = 20;
+
+    @TempDir
+    Path home;
+    final FxRobot robot = new FxRobot();
+
+    @Test
+    void measureTheFxThreadWhileThumbnailsLoadAndGenerationsRun() throws Exception {
+        Path file = home.resolve("big.lectern");
+        createProject(file);
+        List<Long> lateness = new ArrayList<>();
+        AtomicBoolean probing = new AtomicBoolean(true);
+        try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
+            ProjectSession session = app.get(ProjectSession.class);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> session.store().segments().size()) == SEGMENTS);
+            Thread probe = new Thread(() -> {
+                while (probing.get()) {
+                    long posted = System.nanoTime();
+                    Platform.runLater(() -> {
+                        synchronized (lateness) {
+                            lateness.add(System.nanoTime() - posted);
+                        }
+                    });
+                    try {
+                        Thread.sleep(4);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "fx-probe");
+            probe.setDaemon(true);
+            Map<String, Integer> hot = new java.util.concurrent.ConcurrentHashMap<>();
+            Thread sampler = new Thread(() -> sample(probing, hot), "fx-sampler");
+            sampler.setDaemon(true);
+            long start = System.nanoTime();
+            probe.start();
+            sampler.start();
+            for (int i = 0; i < GENERATIONS; i++) {
+                String segment = String.format(Locale.ROOT, "s%03d", i * 7);
+                fx(() -> {
+                    session.regenerate(segment);
+                    return null;
+                });
+            }
+            ListView<SegmentItem> list = robot.lookup("#segmentList").queryListView();
+            int loadedViews = 0;
+            for (int index = 0; index < SEGMENTS; index += 6) {
+                int at = index;
+                fx(() -> {
+                    list.scrollTo(at);
+                    list.getSelectionModel().select(at);
+                    return null;
+                });
+                Thread.sleep(25);
+            }
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> session.runs().stream()
+                    .filter(r -> r.status() == RunStatus.AWAITING_REVIEW).count()) >= GENERATIONS);
+            for (Run run : fx(() -> List.copyOf(session.runs()))) {
+                fx(() -> {
+                    session.review(run, ReviewOutcome.ACCEPTED);
+                    return null;
+                });
+            }
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> session.runs().stream()
+                    .allMatch(r -> r.status() == RunStatus.SUCCEEDED)));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup(".segment-cell .image-view")
+                    .queryAllAs(ImageView.class).stream().allMatch(v -> ImageVersionTag.get(v) != null)));
+            loadedViews = fx(() -> robot.lookup(".segment-cell .image-view").queryAllAs(ImageView.class).size());
+            probing.set(false);
+            probe.join();
+            sampler.join();
+            WaitForAsyncUtils.waitForFxEvents();
+            hot.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                    .forEach(e -> System.out.println("  FX thread busy in " + e.getKey() + ": " + e.getValue() + " samples"));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            report(lateness, seconds, loadedViews);
+        }
+    }
+
+    /** A poor man's profiler: where the FX thread is when it is not idle, by its innermost Lectern or JavaFX frame. */
+    private static void sample(AtomicBoolean running, Map<String, Integer> hot) {
+        Thread fx = null;
+        while (running.get()) {
+            if (fx == null) {
+                fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
+            } else {
+                StackTraceElement[] stack = fx.getStackTrace();
+                boolean idle = stack.length > 0 && stack[0].getMethodName().equals("_runLoop") || stack.length > 0 && stack[0].isNativeMethod()
+                        && stack.length > 1 && stack[1].getMethodName().contains("runLoop");
+                if (!idle && stack.length > 0) {
+                    String where = java.util.Arrays.stream(stack).filter(f -> f.getClassName().startsWith("dev.lectern")).findFirst()
+                            .map(f -> f.getClassName().replace("dev.lectern.", "") + "." + f.getMethodName())
+                            .orElse(stack[Math.min(2, stack.length - 1)].getClassName() + "." + stack[Math.min(2, stack.length - 1)].getMethodName());
+                    hot.merge(where, 1, Integer::sum);
+                }
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void report(List<Long> lateness, double seconds, int views) throws Exception {
+        List<Long> sorted;
+        synchronized (lateness) {
+            sorted = new ArrayList<>(lateness);
+        }
+        sorted.sort(Long::compare);
+        double max = sorted.get(sorted.size() - 1) / 1e6;
+        double p99 = sorted.get((int) (sorted.size() * 0.99)) / 1e6;
+        double p50 = sorted.get(sorted.size() / 2) / 1e6;
+        long over50 = sorted.stream().filter(n -> n > 50_000_000L).count();
+        String line = String.format(Locale.ROOT, "FX thread while %d thumbnails load and %d generations run and are accepted: "
+                + "%d probes over %.1f s, median %.1f ms, p99 %.1f ms, max %.1f ms, %d over 50 ms (%d list views at the end)",
+                SEGMENTS, GENERATIONS, sorted.size(), seconds, p50, p99, max, over50, views);
+        System.out.println(line);
+        Files.writeString(Path.of("target", "fx-responsiveness.json"), String.format(Locale.ROOT,
+                "{\"segments\": %d, \"generations\": %d, \"probes\": %d, \"seconds\": %.2f, \"median_ms\": %.2f, \"p99_ms\": %.2f, "
+                        + "\"max_ms\": %.2f, \"over_50ms\": %d}%n", SEGMENTS, GENERATIONS, sorted.size(), seconds, p50, p99, max, over50));
+        assertThat(sorted).as("the probe ran").hasSizeGreaterThan(100);
+    }
+
+    private static void createProject(Path file) {
+        new ProjectFiles(Schema.current(), Clock.systemUTC()).create(file, "Five hundred segments", p -> {
+            List<VideoAsset> videos = new ArrayList<>();
+            for (int i = 0; i < SEGMENTS; i++) {
+                String id = String.format(Locale.ROOT, "s%03d", i);
+                Color corner = Color.getHSBColor(i / (float) SEGMENTS, 0.8f, 0.9f);
+                int v = p.images().add("video-img-big-" + id, TestImages.png(640, 360, corner), ImageRepository.Provenance.UNKNOWN).version();
+                videos.add(new VideoAsset(id, "Segment " + i, i, null, "video-img-big-" + id, "titlecard", "prompt number " + i, null, v, Map.of()));
+            }
+            p.lectures().save(new Lecture("big", "Big", 1, Timestamps.format(Instant.now()), videos, Map.of(), Map.of()));
+        }).close();
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+}
