@@ -3,6 +3,7 @@ package dev.lectern.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.lectern.testing.FxStart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** Window preferences survive restarts, and a bad file never stops the window from opening. */
 class UiPreferencesTest {
@@ -27,7 +27,7 @@ class UiPreferencesTest {
 
     @BeforeAll
     static void startFx() throws Exception {
-        FxToolkit.registerPrimaryStage();
+        FxStart.withAtlantaFx();
     }
 
     @AfterEach
