@@ -120,6 +120,7 @@ class ProjectSettingsDialogTest {
         assertThat(combo("imageModel").getItems()).containsExactly("titlecard", "local-sd/sdxl", "local-sd/dreamshaper_8");
         assertThat(combo("videoImageModel").getItems()).containsExactly("titlecard", "local-sd/sdxl", "local-sd/dreamshaper_8");
         assertThat(ok().isDisabled()).isFalse();
+        assertThat(dialog.getHeight()).as("fits a laptop screen").isLessThan(720);
     }
 
     @Test
