@@ -1,19 +1,16 @@
 package dev.lectern.app.cli;
 
-import dev.lectern.lecture.Ids;
-import dev.lectern.lecture.InvalidInputException;
-import dev.lectern.provider.ModelRef;
+import dev.lectern.app.KeySource;
+import dev.lectern.app.ProviderAdmin;
+import dev.lectern.app.ProviderDraft;
+import dev.lectern.app.ProviderWording;
 import dev.lectern.provider.ProviderConfig;
-import dev.lectern.provider.ProvidersConfigStore;
-import dev.lectern.provider.SecretResolver;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,9 +21,6 @@ import picocli.CommandLine.Spec;
         "Plain http:// is accepted only for this computer (localhost, 127.x.x.x, ::1); any other host needs https://.",
         "--api-key-env takes the NAME of an environment variable; the key itself is never stored."})
 final class ProvidersAddCommand implements Callable<Integer> {
-    static final int MAX_CONCURRENCY = 16;
-    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
-
     @Parameters(index = "0", paramLabel = "ID", description = "The provider's id; models are written ID/MODEL.")
     String id;
 
@@ -54,82 +48,26 @@ final class ProvidersAddCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ProvidersConfigStore store;
-    private final SecretResolver secrets;
+    private final ProviderAdmin providers;
 
     @Inject
-    ProvidersAddCommand(ProvidersConfigStore store, SecretResolver secrets) {
-        this.store = store;
-        this.secrets = secrets;
+    ProvidersAddCommand(ProviderAdmin providers) {
+        this.providers = providers;
     }
 
     @Override
     public Integer call() {
         // Everything is checked before the file is touched: a refused add writes nothing.
-        Ids.requireValid("provider id", id);
-        if (id.equals(ModelRef.TITLE_CARD)) {
-            throw new InvalidInputException("'" + ModelRef.TITLE_CARD + "' is the built-in offline generator; pick another id");
-        }
-        ProviderConfig.Type providerType = parseType(type);
-        requireVariableName(apiKeyEnv);
-        if (timeoutSeconds != null && timeoutSeconds <= 0) {
-            throw new InvalidInputException("--timeout must be a positive number of seconds");
-        }
-        if (concurrency != null && (concurrency < 1 || concurrency > MAX_CONCURRENCY)) {
-            throw new InvalidInputException("--concurrency must be between 1 and " + MAX_CONCURRENCY + ", got " + concurrency);
-        }
-        ProviderConfig config = new ProviderConfig(id, providerType, url, apiKeyEnv, models,
-                timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds), concurrency == null ? 0 : concurrency,
-                null, null);
-        if (!replace && store.get(id).isPresent()) {
-            throw new InvalidInputException("a provider '" + id + "' already exists; remove it first, or add it with --replace");
-        }
-        store.add(config, replace);
+        ProviderConfig config = providers.add(new ProviderDraft(id, type, url, apiKeyEnv, models, timeoutSeconds, concurrency),
+                replace, ProviderWording.COMMAND_LINE);
 
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Added " + id + " (" + typeName(config.type()) + " at " + config.baseUrl() + ") to " + store.file());
-        if (config.apiKeyEnv() != null && secrets.resolve(config.apiKeyEnv()) == null) {
-            out.println("The key will be read from " + config.apiKeyEnv() + ", which is not set here; set it before using " + id + ".");
+        out.println("Added " + id + " (" + ProviderAdmin.typeName(config.type()) + " at " + config.baseUrl() + ") to "
+                + providers.store().file());
+        Optional<KeySource> key = providers.keySource(config);
+        if (key.isPresent() && !key.get().set()) {
+            out.println("The key will be read from " + key.get().variable() + ", which is not set here; set it before using " + id + ".");
         }
         return 0;
-    }
-
-    static String typeName(ProviderConfig.Type type) {
-        return type.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static ProviderConfig.Type parseType(String text) {
-        for (ProviderConfig.Type t : ProviderConfig.Type.values()) {
-            if (typeName(t).equals(text.strip().toLowerCase(Locale.ROOT))) {
-                return t;
-            }
-        }
-        throw new InvalidInputException("--type must be openai, automatic1111 or comfyui");
-    }
-
-    /**
-     * The option takes a variable's NAME. Something that looks like a key is refused, and never repeated in the
-     * message: it may be a real key, and error lines end up in terminals, logs and bug reports.
-     */
-    private static void requireVariableName(String name) {
-        if (name == null) {
-            return;
-        }
-        if (!VARIABLE_NAME.matcher(name).matches() || looksLikeKey(name)) {
-            throw new InvalidInputException("--api-key-env takes the NAME of an environment variable (like OPENAI_API_KEY), "
-                    + "not the key itself; what was given looks like a key, so nothing was saved");
-        }
-    }
-
-    static boolean looksLikeKey(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("sk-") || s.startsWith("sk_") || s.startsWith("hf_") || s.startsWith("ghp_")) {
-            return true;
-        }
-        // Variable names are words; keys are long runs of mixed-case letters and digits.
-        boolean lowerCase = !s.equals(s.toUpperCase(Locale.ROOT));
-        boolean upperCase = !s.equals(lower);
-        boolean digit = s.chars().anyMatch(Character::isDigit);
-        return s.length() >= 20 && lowerCase && upperCase && digit && !s.contains("_");
     }
 }

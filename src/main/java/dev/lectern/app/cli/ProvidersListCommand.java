@@ -2,9 +2,9 @@ package dev.lectern.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.app.KeySource;
+import dev.lectern.app.ProviderAdmin;
 import dev.lectern.provider.ProviderConfig;
-import dev.lectern.provider.ProvidersConfigStore;
-import dev.lectern.provider.SecretResolver;
 import dev.lectern.storage.JsonSupport;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -24,32 +24,31 @@ final class ProvidersListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ProvidersConfigStore store;
-    private final SecretResolver secrets;
+    private final ProviderAdmin providers;
 
     @Inject
-    ProvidersListCommand(ProvidersConfigStore store, SecretResolver secrets) {
-        this.store = store;
-        this.secrets = secrets;
+    ProvidersListCommand(ProviderAdmin providers) {
+        this.providers = providers;
     }
 
     @Override
     public Integer call() throws Exception {
-        List<ProviderConfig> providers = store.list();
+        List<ProviderConfig> all = providers.list();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ArrayNode array = JsonSupport.MAPPER.createArrayNode();
-            providers.forEach(p -> array.add(toJson(p)));
+            all.forEach(p -> array.add(toJson(p)));
             out.println(JsonSupport.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
             return 0;
         }
-        if (providers.isEmpty()) {
-            out.println("No image servers yet (" + store.file() + "). Add one with 'lectern providers add'.");
+        if (all.isEmpty()) {
+            out.println("No image servers yet (" + providers.store().file() + "). Add one with 'lectern providers add'.");
             return 0;
         }
         TextTable table = new TextTable("ID", "TYPE", "URL", "KEY FROM", "MODELS", "TIMEOUT", "CONCURRENCY");
-        for (ProviderConfig p : providers) {
-            table.row(p.id(), ProvidersAddCommand.typeName(p.type()), p.baseUrl(), ProvidersCommand.keyFrom(p, secrets),
+        for (ProviderConfig p : all) {
+            table.row(p.id(), ProviderAdmin.typeName(p.type()), p.baseUrl(),
+                    providers.keySource(p).map(KeySource::describe).orElse(null),
                     p.models().isEmpty() ? null : String.join(", ", p.models()), p.timeout().toSeconds() + " s",
                     String.valueOf(p.concurrency()));
         }
@@ -61,7 +60,7 @@ final class ProvidersListCommand implements Callable<Integer> {
     private static ObjectNode toJson(ProviderConfig p) {
         ObjectNode o = JsonSupport.MAPPER.createObjectNode();
         o.put("id", p.id());
-        o.put("type", ProvidersAddCommand.typeName(p.type()));
+        o.put("type", ProviderAdmin.typeName(p.type()));
         o.put("baseUrl", p.baseUrl());
         o.put("apiKeyEnv", p.apiKeyEnv());
         ArrayNode models = o.putArray("models");

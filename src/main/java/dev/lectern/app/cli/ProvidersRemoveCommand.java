@@ -1,6 +1,6 @@
 package dev.lectern.app.cli;
 
-import dev.lectern.provider.ProvidersConfigStore;
+import dev.lectern.app.ProviderAdmin;
 import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,18 +16,17 @@ final class ProvidersRemoveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ProvidersConfigStore store;
+    private final ProviderAdmin providers;
 
     @Inject
-    ProvidersRemoveCommand(ProvidersConfigStore store) {
-        this.store = store;
+    ProvidersRemoveCommand(ProviderAdmin providers) {
+        this.providers = providers;
     }
 
     @Override
     public Integer call() {
-        ProvidersCommand.find(store, id);
-        store.remove(id);
-        spec.commandLine().getOut().println("Removed " + id + " from " + store.file());
+        providers.remove(id);
+        spec.commandLine().getOut().println("Removed " + id + " from " + providers.store().file());
         return 0;
     }
 }
