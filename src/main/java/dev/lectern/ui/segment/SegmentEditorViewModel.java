@@ -1,6 +1,5 @@
 package dev.lectern.ui.segment;
 
-import dev.lectern.generation.ModelCatalog;
 import dev.lectern.generation.SettingsResolver;
 import dev.lectern.lecture.GenerationSettings;
 import dev.lectern.lecture.ProjectSettings;
@@ -44,6 +43,7 @@ public final class SegmentEditorViewModel {
     private final ReadOnlyStringWrapper runState = new ReadOnlyStringWrapper("");
     private final ObservableList<String> modelChoices = FXCollections.observableArrayList(AUTOMATIC, "titlecard");
     private ProjectSettings projectSettings = ProjectSettings.EMPTY;
+    private long explanationRequest;
 
     @Inject
     public SegmentEditorViewModel(ProjectSession session, SettingsResolver resolver, ProvidersConfigStore providers,
@@ -161,12 +161,24 @@ public final class SegmentEditorViewModel {
             runState.set("");
             return;
         }
-        try {
-            GenerationSettings s = resolver.resolve(projectSettings, segment.get(), prompt(), store.editorModel(segment.get().id()));
-            modelExplanation.set("Will use " + s.model() + " — " + s.modelSource().description() + " · " + s.width() + "×" + s.height());
-        } catch (RuntimeException e) {
-            modelExplanation.set(e.getMessage());
-        }
+        // Resolving reads the providers list from disk: off the FX thread, and only the latest answer is shown.
+        long asked = ++explanationRequest;
+        ProjectSettings settings = projectSettings;
+        VideoAsset committed = segment.get();
+        String prompt = prompt();
+        String editorModel = store.editorModel(committed.id());
+        background.run(() -> {
+            try {
+                GenerationSettings s = resolver.resolve(settings, committed, prompt, editorModel);
+                return "Will use " + s.model() + " — " + s.modelSource().description() + " · " + s.width() + "×" + s.height();
+            } catch (RuntimeException e) {
+                return e.getMessage();
+            }
+        }, text -> {
+            if (asked == explanationRequest) {
+                modelExplanation.set(text);
+            }
+        }, e -> { });
         runState.set(activeRun().map(r -> r.messages().isEmpty() ? r.status().wireName() : r.messages().get(r.messages().size() - 1).text())
                 .orElse(""));
     }

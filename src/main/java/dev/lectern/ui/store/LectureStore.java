@@ -273,9 +273,23 @@ public final class LectureStore {
         }
     }
 
+    /** Replaces only the rows that changed, so a reload after one accept re-renders one row, not five hundred. */
     private void setCommitted(Lecture l) {
         lecture.set(l);
-        segments.setAll(l.videos().stream().map(v -> new SegmentItem(l.id(), v)).toList());
+        java.util.List<SegmentItem> next = l.videos().stream().map(v -> new SegmentItem(l.id(), v)).toList();
+        boolean sameRows = next.size() == segments.size();
+        for (int i = 0; sameRows && i < next.size(); i++) {
+            sameRows = next.get(i).video().id().equals(segments.get(i).video().id()) && next.get(i).lectureId().equals(segments.get(i).lectureId());
+        }
+        if (!sameRows) {
+            segments.setAll(next);
+            return;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            if (!next.get(i).equals(segments.get(i))) {
+                segments.set(i, next.get(i));
+            }
+        }
     }
 
     private void dropDraftsMatchingCommitted() {
