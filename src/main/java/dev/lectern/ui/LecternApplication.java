@@ -1,12 +1,13 @@
 package dev.lectern.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.lectern.app.AppModule;
 import dev.lectern.ui.common.Background;
 import dev.lectern.ui.common.FxmlViews;
+import dev.lectern.ui.common.Theme;
+import dev.lectern.ui.common.UiPreferences;
 import dev.lectern.ui.main.MainView;
 import dev.lectern.ui.store.ProjectSession;
 import dev.lectern.ui.store.RunExecutor;
@@ -34,16 +35,22 @@ public class LecternApplication extends Application {
     @Override
     public void init() {
         injector = Guice.createInjector(modules());
+        injector.getInstance(UiPreferences.class).darkTheme(); // read the preferences file before the window exists
     }
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        injector.getInstance(Theme.class).apply();
         FxmlViews.Loaded<MainView> main = injector.getInstance(FxmlViews.class).load(MainView.class);
         Scene scene = new Scene(main.root(), 1280, 800);
         scene.getStylesheets().add(LecternApplication.class.getResource("lectern.css").toExternalForm());
         stage.setTitle("Lectern");
         stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        UiPreferences preferences = injector.getInstance(UiPreferences.class);
+        preferences.remember(stage);
+        preferences.remember("main", main.controller().split());
         stage.show();
         Optional<Path> requested = getParameters() == null ? Optional.empty()
                 : getParameters().getUnnamed().stream().findFirst().map(Path::of);
@@ -52,6 +59,7 @@ public class LecternApplication extends Application {
 
     @Override
     public void stop() {
+        injector.getInstance(UiPreferences.class).flush();
         injector.getInstance(ProjectSession.class).close();
         injector.getInstance(RunExecutor.class).shutdown();
         injector.getInstance(Background.class).shutdown();

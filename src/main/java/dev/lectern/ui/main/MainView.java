@@ -3,7 +3,12 @@ package dev.lectern.ui.main;
 import dev.lectern.lecture.LectureSummary;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
+import dev.lectern.ui.common.Background;
 import dev.lectern.ui.common.Dialogs;
+import dev.lectern.ui.common.Theme;
+import dev.lectern.ui.providers.ProvidersDialog;
+import dev.lectern.ui.settings.ProjectSettingsDialog;
+import javafx.scene.control.CheckMenuItem;
 import dev.lectern.ui.segment.SegmentEditorView;
 import dev.lectern.ui.segment.SegmentEditorViewModel;
 import dev.lectern.ui.store.LectureStore;
@@ -57,12 +62,26 @@ public final class MainView {
     @FXML private MenuItem closeItem;
     @FXML private SegmentEditorView segmentEditorController;
 
+    private final Theme theme;
+    private final ProjectSettingsDialog settingsDialog;
+    private final ProvidersDialog providersDialog;
+    private final Background background;
+
+    @FXML private CheckMenuItem darkItem;
+    @FXML private CheckMenuItem runsItem;
+    @FXML private MenuItem settingsItem;
+
     @Inject
-    public MainView(MainViewModel model, SegmentEditorViewModel editor, ThumbnailLoader thumbnails, Dialogs dialogs) {
+    public MainView(MainViewModel model, SegmentEditorViewModel editor, ThumbnailLoader thumbnails, Dialogs dialogs, Theme theme,
+                    ProjectSettingsDialog settingsDialog, ProvidersDialog providersDialog, Background background) {
         this.model = model;
         this.editor = editor;
         this.thumbnails = thumbnails;
         this.dialogs = dialogs;
+        this.theme = theme;
+        this.settingsDialog = settingsDialog;
+        this.providersDialog = providersDialog;
+        this.background = background;
     }
 
     @FXML
@@ -127,6 +146,45 @@ public final class MainView {
         closeItem.disableProperty().bind(session.projectProperty().isNull());
         session.setOnError(this::showError);
         model.refreshRecent();
+        darkItem.selectedProperty().bindBidirectional(theme.darkProperty());
+        settingsItem.disableProperty().bind(session.projectProperty().isNull());
+    }
+
+    @FXML
+    void toggleDark() {
+        // the check item is bound to the theme; the binding did the work
+    }
+
+    @FXML
+    void toggleRuns() {
+        boolean show = runsItem.isSelected();
+        if (show && !split.getItems().contains(runsHolder)) {
+            split.getItems().add(runsHolder);
+            split.setDividerPositions(0.3, 0.74);
+        } else if (!show) {
+            split.getItems().remove(runsHolder);
+        }
+    }
+
+    @FXML
+    void editSettings() {
+        var project = model.session().project();
+        if (project == null) {
+            return;
+        }
+        background.run(() -> project.settings().load(), current -> settingsDialog.edit(window(), current).ifPresent(edited ->
+                background.run(() -> {
+                    project.settings().save(edited);
+                    return edited;
+                }, editor::settingsChanged, e -> dialogs.showError(window(), "The settings could not be saved", e))),
+                e -> dialogs.showError(window(), "The settings could not be read", e));
+    }
+
+    @FXML
+    void editProviders() {
+        if (providersDialog.show(window())) {
+            editor.refreshChoices();
+        }
     }
 
     public void openAtStartup(Optional<Path> requested) {

@@ -127,6 +127,11 @@ public final class SegmentEditorViewModel {
         return p != null && !p.info().readOnly() && selected.get() != null;
     }
 
+    /** The configured image servers changed: offer their models. */
+    public void refreshChoices() {
+        reloadProjectContext(session.project());
+    }
+
     private void reloadProjectContext(Project p) {
         if (p == null) {
             return;
