@@ -50,7 +50,7 @@ public final class ImageSide {
     void captions(String promptText, String modelText, int width, int height) {
         prompt.set(promptText == null || promptText.isBlank() ? "(no prompt)" : promptText);
         model.set(modelText == null || modelText.isBlank() ? "(unknown model)" : modelText);
-        size.set(width > 0 && height > 0 ? width + " × " + height : "");
+        size.set(width > 0 && height > 0 ? width + " × " + height : "unknown");
     }
 
     void created(String when) {

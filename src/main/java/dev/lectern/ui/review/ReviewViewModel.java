@@ -10,10 +10,12 @@ import dev.lectern.ui.common.Background;
 import dev.lectern.ui.common.HumanTime;
 import dev.lectern.ui.main.ThumbnailLoader;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -141,8 +143,8 @@ public final class ReviewViewModel {
     }
 
     /** For the view's zoom label: "Fit" or "2.4×". */
-    public javafx.beans.binding.StringBinding zoomText() {
+    public StringBinding zoomText() {
         return Bindings.createStringBinding(() -> viewport.zoom() <= 1.0001 ? "Fit"
-                : String.format(java.util.Locale.ROOT, "%.1f×", viewport.zoom()), viewport.zoomProperty());
+                : String.format(Locale.ROOT, "%.1f×", viewport.zoom()), viewport.zoomProperty());
     }
 }

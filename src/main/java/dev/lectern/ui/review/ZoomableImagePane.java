@@ -9,8 +9,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.geometry.HPos;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
@@ -130,9 +132,9 @@ public final class ZoomableImagePane extends Region {
     protected void layoutChildren() {
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
-        layoutInArea(spinner, snappedLeftInset(), snappedTopInset(), w, h, 0, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.CENTER);
+        layoutInArea(spinner, snappedLeftInset(), snappedTopInset(), w, h, 0, HPos.CENTER, VPos.CENTER);
         messageLabel.setMaxWidth(Math.max(0, w - 32));
-        layoutInArea(messageLabel, snappedLeftInset(), snappedTopInset(), w, h, 0, javafx.geometry.HPos.CENTER, javafx.geometry.VPos.CENTER);
+        layoutInArea(messageLabel, snappedLeftInset(), snappedTopInset(), w, h, 0, HPos.CENTER, VPos.CENTER);
         Image img = image.get();
         if (img == null || img.getWidth() <= 0 || w <= 0 || h <= 0) {
             drawn = Rectangle2D.EMPTY;

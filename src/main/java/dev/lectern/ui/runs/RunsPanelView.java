@@ -4,6 +4,7 @@ import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunMessage;
 import dev.lectern.ui.common.HumanTime;
 import jakarta.inject.Inject;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -125,7 +126,7 @@ public final class RunsPanelView {
         act(model::retry);
     }
 
-    private void act(java.util.function.Consumer<Run> action) {
+    private void act(Consumer<Run> action) {
         Run run = model.selectedProperty().get();
         if (run != null) {
             action.accept(run);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
+import dev.lectern.app.AppModule;
 import dev.lectern.lecture.GenerationSettings;
 import dev.lectern.lecture.ImageVersion;
 import dev.lectern.lecture.PreviewImage;
@@ -12,12 +14,16 @@ import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunMessage;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.lecture.VideoAsset;
+import dev.lectern.provider.UserDirectories;
 import dev.lectern.storage.ImageCache;
 import dev.lectern.storage.ImageRepository.Provenance;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import dev.lectern.storage.Schema;
+import dev.lectern.testing.FxScreenshots;
 import dev.lectern.testing.TestImages;
+import dev.lectern.ui.UiModule;
+import dev.lectern.ui.runs.RunsPanel;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,12 +35,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VerticalDirection;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +84,7 @@ class ReviewDialogTest {
         robot.interact(() -> {
             // The app's theme, so the stylesheet's AtlantaFX colour variables resolve as they do for real.
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            owner.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 300, 200));
+            owner.setScene(new Scene(new Pane(), 300, 200));
             owner.show();
         });
     }
@@ -163,6 +171,7 @@ class ReviewDialogTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#previewCreated").startsWith("today "));
         assertThat(text("#committedCreated")).matches("today \\d\\d:\\d\\d");
         assertThat(robot.lookup("#acceptButton").queryButton().isDisabled()).isFalse();
+        robot.interact(() -> FxScreenshots.saveIfRequested(dialog.getScene(), "review-side-by-side"));
         for (String id : List.of("#acceptButton", "#rejectButton", "#regenerateButton", "#zoomInButton", "#zoomOutButton", "#fitButton")) {
             Button b = robot.lookup(id).queryButton();
             assertThat(b.getTooltip()).as(id + " tooltip").isNotNull();
@@ -254,12 +263,26 @@ class ReviewDialogTest {
         robot.clickOn(slider).type(KeyCode.HOME); // the divider to the far left: all preview
         assertThat(clip.getX()).isCloseTo(0, within(0.5));
         robot.interact(() -> slider.setValue(0.8));
+        robot.interact(() -> FxScreenshots.saveIfRequested(dialog.getScene(), "review-compare"));
         assertThat(clip.getX()).as("80% committed, 20% preview revealed").isCloseTo(over.getWidth() * 0.8, within(0.5));
         assertThat(clip.getWidth()).isCloseTo(over.getWidth() * 0.2, within(0.5));
         assertThat(robot.lookup("#compareDivider").query().getLayoutX()).isCloseTo(over.getWidth() * 0.8, within(2.0));
 
         robot.interact(() -> under.getViewport().zoomIn());
         assertSameRegion(normalised(over), normalised(under));
+    }
+
+    @Test
+    void theAppsRealModulesBuildBothComponentsWithAFreshStatePerDialog() {
+        UserDirectories dirs = new UserDirectories(Map.of("LECTERN_CONFIG_DIR", dir.resolve("config").toString(),
+                "LECTERN_DATA_DIR", dir.resolve("data").toString(), "LECTERN_CACHE_DIR", dir.resolve("cache").toString()),
+                System::getProperty);
+        Injector real = Guice.createInjector(Modules.override(new AppModule(), new UiModule())
+                .with(b -> b.bind(UserDirectories.class).toInstance(dirs)));
+        assertThat(real.getInstance(ReviewDialog.class)).isNotNull();
+        assertThat(real.getInstance(RunsPanel.class)).isNotNull();
+        assertThat(real.getInstance(ReviewViewModel.class)).as("one view-model per dialog")
+                .isNotSameAs(real.getInstance(ReviewViewModel.class));
     }
 
     @Test
@@ -272,6 +295,7 @@ class ReviewDialogTest {
         assertThat(left.imageProperty().get()).isNull();
         assertThat(left.loadingProperty().get()).isFalse();
         assertThat(robot.lookup("#acceptButton").queryButton().isDisabled()).as("the preview itself is fine").isFalse();
+        robot.interact(() -> FxScreenshots.saveIfRequested(dialog.getScene(), "review-missing-image"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.google.inject.Injector;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunMessage;
 import dev.lectern.lecture.RunStatus;
+import dev.lectern.testing.FxScreenshots;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -174,6 +175,7 @@ class RunsPanelTest {
         assertThat(robot.lookup("#runMessages").queryListView().getItems()).extracting(m -> ((RunMessage) m).text())
                 .endsWith("Starting image ready for review");
 
+        robot.interact(() -> FxScreenshots.saveIfRequested(stage.getScene(), "runs-panel"));
         robot.clickOn("#openReviewButton");
         assertThat(actions.given).containsExactly(waiting);
 
@@ -189,6 +191,7 @@ class RunsPanelTest {
         Label empty = robot.lookup("#runsEmpty").queryAs(Label.class);
         assertThat(empty.getText()).isEqualTo("No regenerations yet. Select a segment and press Regenerate.");
         assertThat(shown(empty)).isTrue();
+        robot.interact(() -> FxScreenshots.saveIfRequested(stage.getScene(), "runs-panel-empty"));
 
         robot.interact(() -> runs.add(run(1, RunStatus.QUEUED)));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".run-cell").queryAllAs(RunCell.class).stream()
