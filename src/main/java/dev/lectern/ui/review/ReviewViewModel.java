@@ -1,0 +1,150 @@
+package dev.lectern.ui.review;
+
+import dev.lectern.lecture.GenerationSettings;
+import dev.lectern.lecture.ImageVersion;
+import dev.lectern.lecture.PreviewImage;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.VideoAsset;
+import dev.lectern.storage.Project;
+import dev.lectern.ui.common.Background;
+import dev.lectern.ui.common.HumanTime;
+import dev.lectern.ui.main.ThumbnailLoader;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+
+/**
+ * The review dialog's state: both images (loaded off the FX thread), their captions, the shared zoom/pan and
+ * the compare slider. It never answers the run itself; it hands the author's choice to the caller, once.
+ */
+public final class ReviewViewModel {
+    /** Large enough to judge detail, small enough to keep in the memory cache. */
+    static final int RENDITION_EDGE = 2048;
+
+    private final ThumbnailLoader images;
+    private final Background background;
+    private final HumanTime time;
+    private final ImageSide committed = new ImageSide();
+    private final ImageSide preview = new ImageSide();
+    private final LinkedViewport viewport = new LinkedViewport();
+    private final BooleanProperty comparing = new SimpleBooleanProperty(this, "comparing");
+    private final DoubleProperty compareSplit = new SimpleDoubleProperty(this, "compareSplit", 0.5);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Review the new starting image");
+    private final BooleanBinding canAccept = preview.imageProperty().isNotNull();
+    private Consumer<ReviewChoice> onChoice = choice -> { };
+    private boolean decided;
+
+    @Inject
+    public ReviewViewModel(ThumbnailLoader images, Background background, HumanTime time) {
+        this.images = images;
+        this.background = background;
+        this.time = time;
+    }
+
+    public ImageSide committed() {
+        return committed;
+    }
+
+    public ImageSide preview() {
+        return preview;
+    }
+
+    public LinkedViewport viewport() {
+        return viewport;
+    }
+
+    /** True: one frame with a divider instead of two panes side by side. */
+    public BooleanProperty comparingProperty() {
+        return comparing;
+    }
+
+    /** Where the divider is in compare mode, 0..1 from the left: committed left of it, preview right of it. */
+    public DoubleProperty compareSplitProperty() {
+        return compareSplit;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Accepting a picture nobody could see is not a review: only once the preview has loaded. */
+    public BooleanBinding canAcceptProperty() {
+        return canAccept;
+    }
+
+    public void setOnChoice(Consumer<ReviewChoice> handler) {
+        onChoice = handler;
+    }
+
+    /** Hands the choice to the caller; a second choice (a double click) is ignored. */
+    public boolean choose(ReviewChoice choice) {
+        if (decided || (choice == ReviewChoice.ACCEPT && !canAccept.get())) {
+            return false;
+        }
+        decided = true;
+        onChoice.accept(choice);
+        return true;
+    }
+
+    /** Starts loading both sides; captions known from the run and the segment are shown at once. */
+    public void load(ReviewRequest request) {
+        Project project = request.project();
+        Run run = request.run();
+        VideoAsset segment = request.committedSegment();
+        String name = segment.title() != null && !segment.title().isBlank() ? segment.title() : segment.id();
+        title.set("Review the new starting image for “" + name + "”");
+
+        PreviewImage p = run.preview();
+        GenerationSettings s = run.settings();
+        preview.captions(s != null ? s.prompt() : run.requestedPrompt(), s != null ? s.model() : run.requestedModel(), p.width(), p.height());
+        loadSide(project, preview, p.startingImageId(), p.version(), "The new image",
+                v -> preview.captions(s != null ? s.prompt() : v.prompt(), s != null ? s.model() : v.model(), v.width(), v.height()));
+
+        committed.captions(segment.segmentStartImagePrompt(), segment.startingImageModel(), 0, 0);
+        String key = segment.imageKey();
+        if (key == null || segment.imageVersion() == null) {
+            committed.failed("This segment has no starting image yet.");
+            committed.created("never");
+            return;
+        }
+        // The segment's prompt is the author's words; the version's prompt is the styled one sent to the model.
+        loadSide(project, committed, key, segment.imageVersion(), "The current image",
+                v -> committed.captions(Optional.ofNullable(segment.segmentStartImagePrompt()).orElse(v.prompt()),
+                        v.model() != null ? v.model() : segment.startingImageModel(), v.width(), v.height()));
+    }
+
+    private void loadSide(Project project, ImageSide side, String key, int version, String what, Consumer<ImageVersion> describe) {
+        side.loading();
+        background.run(() -> project.images().find(key, version), found -> {
+            if (found.isPresent()) {
+                describe.accept(found.get());
+                side.created(time.format(found.get().createdAt()));
+            } else {
+                side.created("unknown");
+            }
+        }, error -> side.created("unknown"));
+        images.load(project, key, version, RENDITION_EDGE, side::loaded,
+                error -> side.failed(what + " could not be loaded: " + readable(error)));
+    }
+
+    private static String readable(Throwable error) {
+        String m = error.getMessage();
+        return m == null || m.isBlank() ? error.getClass().getSimpleName() : m;
+    }
+
+    /** For the view's zoom label: "Fit" or "2.4×". */
+    public StringBinding zoomText() {
+        return Bindings.createStringBinding(() -> viewport.zoom() <= 1.0001 ? "Fit"
+                : String.format(Locale.ROOT, "%.1f×", viewport.zoom()), viewport.zoomProperty());
+    }
+}

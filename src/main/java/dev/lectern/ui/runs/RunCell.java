@@ -1,0 +1,76 @@
+package dev.lectern.ui.runs;
+
+import dev.lectern.lecture.Run;
+import dev.lectern.ui.common.HumanTime;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** One run: badge, segment, a spinner while it works, its last message, model and time; "Review" when it waits. */
+final class RunCell extends ListCell<Run> {
+    private final RunsViewModel model;
+    private final HumanTime time;
+    private final StatusBadge badge = new StatusBadge();
+    private final Label segment = new Label();
+    private final ProgressIndicator working = new ProgressIndicator(ProgressIndicator.INDETERMINATE_PROGRESS);
+    private final Button review = new Button("Review", new FontIcon("mdmz-rate_review"));
+    private final Label message = new Label();
+    private final Label meta = new Label();
+    private final VBox root;
+
+    RunCell(RunsViewModel model, HumanTime time) {
+        this.model = model;
+        this.time = time;
+        segment.getStyleClass().add("run-segment");
+        segment.setMaxWidth(Double.MAX_VALUE);
+        segment.setMinWidth(0);
+        HBox.setHgrow(segment, Priority.ALWAYS);
+        working.getStyleClass().add("run-working");
+        working.setPrefSize(16, 16);
+        working.setMaxSize(16, 16);
+        working.managedProperty().bind(working.visibleProperty());
+        review.getStyleClass().addAll("small", "accent", "run-row-review");
+        review.setTooltip(new Tooltip("Compare the new image with the current one and accept or reject it"));
+        review.setAccessibleText("Open the review for this run");
+        review.managedProperty().bind(review.visibleProperty());
+        review.setOnAction(e -> {
+            if (getItem() != null) {
+                model.openReview(getItem());
+            }
+        });
+        HBox top = new HBox(8, badge, segment, working, review);
+        top.setAlignment(Pos.CENTER_LEFT);
+        message.getStyleClass().add("run-message");
+        meta.getStyleClass().add("run-meta");
+        root = new VBox(3, top, message, meta);
+        getStyleClass().add("run-cell");
+        setPrefWidth(0); // let the list's width decide; long messages are cut with an ellipsis
+    }
+
+    @Override
+    protected void updateItem(Run run, boolean empty) {
+        super.updateItem(run, empty);
+        if (empty || run == null) {
+            working.setVisible(false); // a hidden cell must not keep animating
+            setGraphic(null);
+            setAccessibleText(null);
+            return;
+        }
+        badge.show(run.status());
+        segment.setText(model.segmentTitle(run));
+        working.setVisible(RunsViewModel.isInProgress(run));
+        review.setVisible(RunsViewModel.canOpenReview(run));
+        message.setText(RunsViewModel.lastMessage(run));
+        String outcome = run.reviewOutcome() == null ? "" : " · " + run.reviewOutcome().wireName();
+        meta.setText(RunsViewModel.modelText(run) + " · " + time.format(run.createdAt()) + outcome);
+        setAccessibleText(segment.getText() + ", " + RunsViewModel.statusText(run.status()) + ", " + message.getText());
+        setGraphic(root);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.lectern.ui.runs;
+
+import dev.lectern.lecture.Run;
+import dev.lectern.ui.common.FxmlViews;
+import jakarta.inject.Inject;
+import java.util.function.Function;
+import javafx.collections.ObservableList;
+import javafx.scene.Parent;
+
+/** Builds the runs panel (the seed's Agent Progress) for embedding in a window. */
+public final class RunsPanel {
+    private final FxmlViews views;
+
+    @Inject
+    public RunsPanel(FxmlViews views) {
+        this.views = views;
+    }
+
+    /** @param runs kept up to date by the caller on the FX thread; any order (the panel shows newest first) */
+    public Embedded create(ObservableList<Run> runs, RunActions actions) {
+        return create(runs, actions, Run::segmentId);
+    }
+
+    /** @param segmentTitle names a run's segment for people; blank falls back to the segment id */
+    public Embedded create(ObservableList<Run> runs, RunActions actions, Function<Run, String> segmentTitle) {
+        RunsViewModel model = new RunsViewModel(runs, actions, segmentTitle);
+        FxmlViews.Loaded<RunsPanelView> loaded = views.load(RunsPanelView.class);
+        loaded.controller().bind(model);
+        return new Embedded(loaded.root(), model);
+    }
+
+    /** The node to place in a layout, and its view-model (to select a run from outside, say). */
+    public record Embedded(Parent root, RunsViewModel model) {
+    }
+}

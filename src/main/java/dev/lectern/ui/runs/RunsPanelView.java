@@ -1,0 +1,150 @@
+package dev.lectern.ui.runs;
+
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunMessage;
+import dev.lectern.ui.common.HumanTime;
+import jakarta.inject.Inject;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
+
+/** Binds RunsPanel.fxml to a {@link RunsViewModel}: the run list, and the selected run's details and actions. */
+public final class RunsPanelView {
+    private final HumanTime time;
+    private RunsViewModel model;
+
+    @FXML private ListView<Run> runList;
+    @FXML private Label runsEmpty;
+    @FXML private VBox runDetails;
+    @FXML private StatusBadge detailBadge;
+    @FXML private Label detailTitle;
+    @FXML private Label detailMeta;
+    @FXML private Label detailError;
+    @FXML private Button openReviewButton;
+    @FXML private Button cancelRunButton;
+    @FXML private Button retryRunButton;
+    @FXML private ListView<RunMessage> runMessages;
+
+    @Inject
+    public RunsPanelView(HumanTime time) {
+        this.time = time;
+    }
+
+    @FXML
+    private void initialize() {
+        runList.setPlaceholder(runsEmpty);
+        runMessages.setCellFactory(list -> new MessageCell());
+        runMessages.setFocusTraversable(false);
+    }
+
+    /** Called once, right after loading, by {@link RunsPanel}. */
+    void bind(RunsViewModel viewModel) {
+        this.model = viewModel;
+        runList.setItems(model.runs());
+        runList.setCellFactory(list -> new RunCell(model, time));
+        // The list's selection only reports the user's choice; the view-model's selection is the truth, so a
+        // replaced row (a status change) or a re-sort never loses it.
+        runList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.select(now);
+            }
+        });
+        model.runs().addListener((ListChangeListener<Run>) change -> showSelectionInList());
+        model.selectedProperty().addListener((o, was, now) -> {
+            showSelectionInList();
+            showDetails(now);
+        });
+        runList.setOnMouseClicked(e -> {
+            Run run = runList.getSelectionModel().getSelectedItem();
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && run != null) {
+                model.openReview(run);
+            }
+        });
+        runList.setOnKeyPressed(e -> {
+            Run run = runList.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && run != null) {
+                model.openReview(run);
+            }
+        });
+        runDetails.visibleProperty().bind(model.selectedProperty().isNotNull());
+        runDetails.managedProperty().bind(runDetails.visibleProperty());
+        openReviewButton.disableProperty().bind(model.canOpenReviewSelectedProperty().not());
+        cancelRunButton.disableProperty().bind(model.canCancelSelectedProperty().not());
+        retryRunButton.disableProperty().bind(model.canRetrySelectedProperty().not());
+        showDetails(model.selectedProperty().get());
+    }
+
+    private void showSelectionInList() {
+        Run selected = model.selectedProperty().get();
+        if (selected == null) {
+            runList.getSelectionModel().clearSelection();
+        } else if (runList.getSelectionModel().getSelectedItem() != selected) {
+            runList.getSelectionModel().select(selected);
+        }
+    }
+
+    private void showDetails(Run run) {
+        if (run == null) {
+            runMessages.getItems().clear();
+            return;
+        }
+        detailBadge.show(run.status());
+        detailTitle.setText(model.segmentTitle(run));
+        String source = run.settings() != null && run.settings().modelSource() != null
+                ? " (" + run.settings().modelSource().description() + ")" : "";
+        String outcome = run.reviewOutcome() == null ? "" : " · " + run.reviewOutcome().wireName();
+        detailMeta.setText(RunsViewModel.modelText(run) + source + " · started " + time.format(run.createdAt())
+                + outcome + " · run " + run.id());
+        detailError.setText(run.error() == null ? "" : run.error());
+        detailError.setVisible(run.error() != null);
+        detailError.setManaged(run.error() != null);
+        runMessages.getItems().setAll(run.messages());
+        if (!run.messages().isEmpty()) {
+            runMessages.scrollTo(run.messages().size() - 1);
+        }
+    }
+
+    @FXML
+    private void openReview() {
+        act(model::openReview);
+    }
+
+    @FXML
+    private void cancelRun() {
+        act(model::cancel);
+    }
+
+    @FXML
+    private void retryRun() {
+        act(model::retry);
+    }
+
+    private void act(Consumer<Run> action) {
+        Run run = model.selectedProperty().get();
+        if (run != null) {
+            action.accept(run);
+        }
+    }
+
+    /** "14:05:03  Image generated (1024×576)", wrapped, so a long error is readable in full. */
+    private final class MessageCell extends ListCell<RunMessage> {
+        MessageCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+            getStyleClass().add("run-message-cell");
+        }
+
+        @Override
+        protected void updateItem(RunMessage message, boolean empty) {
+            super.updateItem(message, empty);
+            setText(empty || message == null ? null : time.clockTime(message.at()) + "  " + message.text());
+        }
+    }
+}
