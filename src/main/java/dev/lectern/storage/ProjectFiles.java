@@ -51,6 +51,7 @@ public final class ProjectFiles {
         }
         Path temp = target.resolveSibling("." + target.getFileName() + ".new-" + UUID.randomUUID());
         try {
+            Files.createDirectories(target.getParent());
             try (Connection c = SqliteConnections.readWrite(temp)) {
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);

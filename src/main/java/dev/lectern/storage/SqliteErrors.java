@@ -23,6 +23,8 @@ final class SqliteErrors {
                     name + " is busy in another program; close it there and try again", e);
             case 8 -> new ProjectFileException(ProjectFileException.Reason.READ_ONLY, file,
                     name + " cannot be written (read-only file or folder)", e);
+            case 14 -> new ProjectFileException(ProjectFileException.Reason.IO_ERROR, file,
+                    "cannot open " + name + ": its folder is missing or cannot be written", e);
             case 13 -> new ProjectFileException(ProjectFileException.Reason.IO_ERROR, file,
                     "the disk is full while writing " + name + "; free some space and try again", e);
             default -> new ProjectFileException(ProjectFileException.Reason.IO_ERROR, file,

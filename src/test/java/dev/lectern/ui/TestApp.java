@@ -49,7 +49,7 @@ public class TestApp extends LecternApplication {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws java.util.concurrent.TimeoutException {
             FxToolkit.cleanupApplication(app);
             FxToolkit.cleanupStages();
         }

@@ -7,6 +7,7 @@ import dev.lectern.ui.common.Background;
 import dev.lectern.ui.common.Dialogs;
 import dev.lectern.ui.common.Theme;
 import dev.lectern.ui.providers.ProvidersDialog;
+import dev.lectern.ui.runs.RunsPanel;
 import dev.lectern.ui.settings.ProjectSettingsDialog;
 import javafx.scene.control.CheckMenuItem;
 import dev.lectern.ui.segment.SegmentEditorView;
@@ -17,7 +18,6 @@ import jakarta.inject.Inject;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -66,6 +66,8 @@ public final class MainView {
     private final ProjectSettingsDialog settingsDialog;
     private final ProvidersDialog providersDialog;
     private final Background background;
+    private final ReviewFlow reviewFlow;
+    private final RunsPanel runsPanel;
 
     @FXML private CheckMenuItem darkItem;
     @FXML private CheckMenuItem runsItem;
@@ -73,7 +75,10 @@ public final class MainView {
 
     @Inject
     public MainView(MainViewModel model, SegmentEditorViewModel editor, ThumbnailLoader thumbnails, Dialogs dialogs, Theme theme,
-                    ProjectSettingsDialog settingsDialog, ProvidersDialog providersDialog, Background background) {
+                    ProjectSettingsDialog settingsDialog, ProvidersDialog providersDialog, Background background,
+                    ReviewFlow reviewFlow, RunsPanel runsPanel) {
+        this.reviewFlow = reviewFlow;
+        this.runsPanel = runsPanel;
         this.model = model;
         this.editor = editor;
         this.thumbnails = thumbnails;
@@ -147,6 +152,9 @@ public final class MainView {
         session.setOnError(this::showError);
         model.refreshRecent();
         darkItem.selectedProperty().bindBidirectional(theme.darkProperty());
+        reviewFlow.setOwner(this::window);
+        runsHolder.getChildren().setAll(runsPanel.create(session.runs(), reviewFlow, this::segmentTitle).root());
+        reviewItem.disableProperty().bind(editor.selectedProperty().isNull());
         settingsItem.disableProperty().bind(session.projectProperty().isNull());
     }
 
@@ -160,7 +168,7 @@ public final class MainView {
         boolean show = runsItem.isSelected();
         if (show && !split.getItems().contains(runsHolder)) {
             split.getItems().add(runsHolder);
-            split.setDividerPositions(0.3, 0.74);
+            split.setDividerPositions(0.28, 0.7);
         } else if (!show) {
             split.getItems().remove(runsHolder);
         }
@@ -211,10 +219,6 @@ public final class MainView {
     /** The selected segment's run that waits for review, if any. */
     public Optional<Run> reviewableRun() {
         return editor.activeRun().filter(r -> r.status() == RunStatus.AWAITING_REVIEW);
-    }
-
-    public MenuItem reviewItem() {
-        return reviewItem;
     }
 
     @FXML
@@ -272,16 +276,15 @@ public final class MainView {
         editor.regenerate();
     }
 
-    /** Set by the application when the review dialog is wired in. */
-    private Consumer<Run> reviewOpener = r -> { };
-
-    public void setReviewOpener(Consumer<Run> opener) {
-        this.reviewOpener = opener;
-    }
-
     @FXML
     void openReview() {
-        reviewableRun().ifPresent(reviewOpener);
+        reviewableRun().ifPresent(reviewFlow::openReview);
+    }
+
+    private String segmentTitle(Run run) {
+        return model.session().store().committed(run.segmentId())
+                .map(v -> (v.position() + 1) + ". " + (v.title() == null || v.title().isBlank() ? v.id() : v.title()))
+                .orElse(run.segmentId());
     }
 
     @FXML

@@ -1,0 +1,228 @@
+package dev.lectern.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.generation.WorkflowEvent;
+import dev.lectern.generation.WorkflowEvents;
+import dev.lectern.lecture.ReviewOutcome;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunStatus;
+import dev.lectern.lecture.VideoAsset;
+import dev.lectern.provider.Automatic1111Format;
+import dev.lectern.provider.ProviderConfig;
+import dev.lectern.provider.ProvidersConfigStore;
+import dev.lectern.storage.Access;
+import dev.lectern.storage.Project;
+import dev.lectern.storage.ProjectFiles;
+import dev.lectern.storage.Schema;
+import dev.lectern.testing.TestImages;
+import dev.lectern.testing.TestProjects;
+import dev.lectern.ui.main.ImageVersionTag;
+import dev.lectern.ui.main.ReviewFlow;
+import dev.lectern.ui.main.SegmentItem;
+import dev.lectern.ui.review.ZoomableImagePane;
+import dev.lectern.ui.store.ProjectSession;
+import java.awt.Color;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.collections.MapChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The author's path through the real window against an AUTOMATIC1111 server (MockWebServer): edit the prompt,
+ * regenerate, review side by side while the main pane keeps the committed image, accept — and the main pane
+ * changes only after the completion event. Reject changes nothing; a review left open survives a restart.
+ */
+class RegenerateInTheWindowTest {
+    @TempDir
+    Path home;
+    final FxRobot robot = new FxRobot();
+    final MockWebServer server = new MockWebServer();
+    final Automatic1111Format a1111 = new Automatic1111Format();
+    Path file;
+    TestApp.Launched app;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server.start();
+        file = home.resolve("lighthouses.lectern");
+        TestProjects.create(file);
+        new ProvidersConfigStore(home.resolve("config/providers.json")).add(ProviderConfig.of("local-sd",
+                ProviderConfig.Type.AUTOMATIC1111, server.url("/").toString(), null, List.of("sdxl")), false);
+        app = TestApp.launch(home, b -> { }, file.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> app.get(ProjectSession.class).store().segments().size()) == 3);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void editRegenerateReviewAndAccept() throws Exception {
+        List<String> timeline = new CopyOnWriteArrayList<>();
+        app.get(WorkflowEvents.class).subscribe(e -> {
+            if (e instanceof WorkflowEvent.Completed) {
+                timeline.add("completed");
+            }
+        });
+        selectSegment(1);
+        ImageView main = robot.lookup("#committedImage").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> "video-img-run0-seg-2@v1".equals(ImageVersionTag.get(main))));
+        fx(() -> {
+            main.getProperties().addListener((MapChangeListener<Object, Object>) c -> {
+                if (ImageVersionTag.KEY.equals(c.getKey()) && c.wasAdded()) {
+                    timeline.add("main pane " + c.getValueAdded());
+                }
+            });
+            return null;
+        });
+
+        robot.clickOn("#prompt").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("a lighthouse in a storm");
+        fx(() -> {
+            chooseModel("local-sd/sdxl");
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#modelExplanation").queryLabeled().getText())
+                .startsWith("Will use local-sd/sdxl — chosen in the editor"));
+        assertThat(draftInFile("seg-2")).as("the typed prompt is saved as a draft").isEqualTo("a lighthouse in a storm");
+
+        a1111.enqueueSuccess(server, TestImages.png(96, 54, Color.CYAN));
+        robot.clickOn("#regenerate");
+
+        Stage review = awaitReview();
+        ZoomableImagePane left = robot.from(review.getScene().getRoot()).lookup("#committedPane").queryAs(ZoomableImagePane.class);
+        ZoomableImagePane right = robot.from(review.getScene().getRoot()).lookup("#previewPane").queryAs(ZoomableImagePane.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> left.imageProperty().get() != null && right.imageProperty().get() != null));
+        assertThat(fx(() -> left.imageProperty().get().getWidth())).as("committed on the left").isEqualTo(64);
+        assertThat(fx(() -> right.imageProperty().get().getWidth())).as("preview on the right").isEqualTo(96);
+        assertThat(fx(() -> ImageVersionTag.get(main))).as("the main pane keeps the committed image").isEqualTo("video-img-run0-seg-2@v1");
+        assertThat(server.takeRequest().getBody().utf8()).contains("a lighthouse in a storm").contains("sdxl");
+
+        robot.targetWindow(review).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> "video-img-run0-seg-2@v2".equals(ImageVersionTag.get(main))));
+        assertThat(timeline).as("the main pane changed only after the completion event")
+                .containsSubsequence("completed", "main pane video-img-run0-seg-2@v2");
+        assertThat(timeline.indexOf("completed")).isLessThan(timeline.indexOf("main pane video-img-run0-seg-2@v2"));
+        VideoAsset inFile = segmentInFile("seg-2");
+        assertThat(inFile.imageVersion()).isEqualTo(2);
+        assertThat(inFile.segmentStartImagePrompt()).isEqualTo("a lighthouse in a storm");
+        assertThat(inFile.startingImageModel()).isEqualTo("local-sd/sdxl");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> listThumbnail(1)).equals("video-img-run0-seg-2@v2"));
+        assertThat(fx(() -> app.get(ProjectSession.class).store().hasDraftsProperty().get())).as("nothing left unsaved").isFalse();
+    }
+
+    @Test
+    void rejectChangesNothing() throws Exception {
+        selectSegment(2);
+        VideoAsset before = segmentInFile("seg-3");
+        a1111.enqueueSuccess(server, TestImages.png(96, 54, Color.ORANGE));
+        fx(() -> {
+            chooseModel("local-sd/sdxl");
+            return null;
+        });
+        robot.clickOn("#regenerate");
+        Stage review = awaitReview();
+        robot.targetWindow(review).type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.get(ProjectSession.class).runs().stream()
+                .anyMatch(r -> r.reviewOutcome() == ReviewOutcome.REJECTED && r.status() == RunStatus.SUCCEEDED)));
+        assertThat(segmentInFile("seg-3")).isEqualTo(before);
+        assertThat(fx(() -> ImageVersionTag.get(robot.lookup("#committedImage").queryAs(ImageView.class)))).isEqualTo("video-img-run0-seg-3@v1");
+    }
+
+    @Test
+    void aReviewLeftOpenReappearsAfterARestart() throws Exception {
+        selectSegment(0);
+        a1111.enqueueSuccess(server, TestImages.png(96, 54, Color.PINK));
+        fx(() -> {
+            chooseModel("local-sd/sdxl");
+            return null;
+        });
+        robot.clickOn("#regenerate");
+        Stage review = awaitReview();
+        fx(() -> {
+            review.close();
+            return null;
+        });
+        app.close();
+        app = TestApp.launch(home, b -> { }, file.toString());
+        ProjectSession session = app.get(ProjectSession.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> session.runs().stream().anyMatch(r -> r.status() == RunStatus.AWAITING_REVIEW)));
+        ListView<Run> runs = robot.lookup("#runList").queryListView();
+        fx(() -> {
+            runs.getSelectionModel().select(0);
+            return null;
+        });
+        robot.clickOn("#openReviewButton");
+        Stage reopened = awaitReview();
+        robot.targetWindow(reopened).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> segmentInFile("seg-1").imageVersion() == 2);
+        assertThat(server.getRequestCount()).as("the preview was not generated again").isEqualTo(1);
+    }
+
+    private Stage awaitReview() throws Exception {
+        ReviewFlow flow = app.get(ReviewFlow.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !flow.openDialogs().isEmpty()));
+        Stage stage = fx(() -> flow.openDialogs().values().iterator().next());
+        Button accept = robot.from(stage.getScene().getRoot()).lookup("#acceptButton").queryButton();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !accept.isDisabled()));
+        return stage;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void chooseModel(String model) {
+        ((ComboBox<String>) robot.lookup("#model").query()).setValue(model);
+    }
+
+    private void selectSegment(int index) throws Exception {
+        fx(() -> {
+            robot.lookup("#segmentList").queryListView().getSelectionModel().select(index);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String listThumbnail(int index) {
+        for (var cell : robot.lookup(".segment-cell").queryAllAs(javafx.scene.control.ListCell.class)) {
+            if (cell.getIndex() == index && cell.getItem() instanceof SegmentItem && cell.getGraphic() != null) {
+                return String.valueOf(ImageVersionTag.get((ImageView) cell.getGraphic().lookup(".image-view")));
+            }
+        }
+        return "";
+    }
+
+    private VideoAsset segmentInFile(String id) throws Exception {
+        Project p = fx(() -> app.get(ProjectSession.class).project());
+        return p.lectures().load(TestProjects.LECTURE).orElseThrow().video(id).orElseThrow();
+    }
+
+    private String draftInFile(String id) throws Exception {
+        Project p = fx(() -> app.get(ProjectSession.class).project());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> p.drafts().load(TestProjects.LECTURE).containsKey(id));
+        return p.drafts().load(TestProjects.LECTURE).get(id).prompt();
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
+    }
+}
