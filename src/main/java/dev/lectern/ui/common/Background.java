@@ -27,6 +27,10 @@ public final class Background {
     }
 
     public <T> CompletableFuture<T> run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (executor.isShutdown()) {
+            // The window is closing: late callbacks (a save finishing) must not start new work or fail.
+            return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("Lectern is closing"));
+        }
         CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> {
             try {
                 return work.call();

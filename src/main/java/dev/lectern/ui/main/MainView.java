@@ -105,8 +105,12 @@ public final class MainView {
         store.drafts().addListener((javafx.collections.MapChangeListener<String, Object>) c -> segmentList.refresh());
         projectTitle.textProperty().bind(model.projectTitleProperty());
         status.textProperty().bind(session.statusProperty());
-        saveState.textProperty().bind(Bindings.when(store.hasDraftsProperty())
-                .then(Bindings.concat("● Unsaved edits · ", store.saveStateProperty())).otherwise(store.saveStateProperty()));
+        saveState.textProperty().bind(Bindings.createStringBinding(() -> {
+            int drafts = store.drafts().size();
+            String saved = store.saveStateProperty().get();
+            String draftText = drafts == 0 ? "" : "✎ " + drafts + (drafts == 1 ? " segment edited" : " segments edited") + ", not yet regenerated";
+            return draftText.isEmpty() ? saved : saved.isEmpty() ? draftText : draftText + " · " + saved;
+        }, store.drafts(), store.saveStateProperty()));
         startScreen.visibleProperty().bind(model.startScreenProperty());
         split.visibleProperty().bind(model.startScreenProperty().not());
         recentList.setItems(model.recent());
@@ -168,7 +172,7 @@ public final class MainView {
         boolean show = runsItem.isSelected();
         if (show && !split.getItems().contains(runsHolder)) {
             split.getItems().add(runsHolder);
-            split.setDividerPositions(0.28, 0.7);
+            split.setDividerPositions(0.26, 0.66);
         } else if (!show) {
             split.getItems().remove(runsHolder);
         }

@@ -82,7 +82,7 @@ public final class LectureStore {
         return hasDrafts.getReadOnlyProperty();
     }
 
-    /** "Saving…", "All edits saved", or what went wrong. */
+    /** "● saving…" while edits are being written, "saved" once they are on disk, or what went wrong. */
     public ReadOnlyStringProperty saveStateProperty() {
         return saveState.getReadOnlyProperty();
     }
@@ -255,13 +255,13 @@ public final class LectureStore {
             return;
         }
         saving = true;
-        saveState.set("Saving…");
+        saveState.set("● saving…");
         Project p = project;
         Map<String, SegmentDraft> snapshot = new LinkedHashMap<>(drafts);
         background.run(() -> {
             p.drafts().saveAll(l.id(), snapshot);
             return null;
-        }, ok -> afterSave("All edits saved"), error -> afterSave("Edits could not be saved: " + error.getMessage()));
+        }, ok -> afterSave("saved"), error -> afterSave("Edits could not be saved: " + error.getMessage()));
     }
 
     private void afterSave(String state) {

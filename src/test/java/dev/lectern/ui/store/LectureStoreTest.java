@@ -164,7 +164,7 @@ class LectureStoreTest {
     }
 
     private void awaitSaved() throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> store.saveStateProperty().get()).equals("All edits saved"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> store.saveStateProperty().get()).equals("saved"));
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {

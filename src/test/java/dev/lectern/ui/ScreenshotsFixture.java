@@ -1,0 +1,96 @@
+package dev.lectern.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunStatus;
+import dev.lectern.testing.CliRun;
+import dev.lectern.testing.FxScreenshots;
+import dev.lectern.ui.common.Theme;
+import dev.lectern.ui.main.ReviewFlow;
+import dev.lectern.ui.store.ProjectSession;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The README's screenshots, taken from the real app on the sample project, light and dark:
+ * {@code mvn -q test -Dtest=ScreenshotsFixture -Dsurefire.failIfNoSpecifiedTests=false -Dlectern.screenshots=docs/screenshots}.
+ */
+class ScreenshotsFixture {
+    @TempDir
+    Path home;
+    final FxRobot robot = new FxRobot();
+
+    @Test
+    void mainWindowReviewAndRunsInBothThemes() throws Exception {
+        String out = System.getProperty("lectern.screenshots");
+        assertThat(out).as("pass -Dlectern.screenshots=DIR").isNotBlank();
+        Path file = home.resolve("Sample Lecture.lectern");
+        CliRun.of("new", file, "--sample");
+        String accepted = CliRun.of("regenerate", file, "seg-02", "--prompt", "A sunflower field at noon, bees in warm light").out().strip();
+        CliRun.of("review", file, accepted, "--accept");
+        CliRun.of("regenerate", file, "seg-05", "--model", "studio-gpu/sdxl");
+        CliRun.of("regenerate", file, "seg-03", "--prompt", "Leaf cells under a microscope, glowing green chloroplasts");
+
+        try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
+            ProjectSession session = app.get(ProjectSession.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> session.runs().size()) == 3);
+            for (boolean dark : new boolean[] {false, true}) {
+                String theme = dark ? "dark" : "light";
+                fx(() -> {
+                    app.get(Theme.class).setDark(dark);
+                    ListView<?> list = robot.lookup("#segmentList").queryListView();
+                    list.getSelectionModel().select(2);
+                    robot.lookup("#prompt").queryAs(javafx.scene.control.TextArea.class).appendText(", with a scale bar");
+                    return null;
+                });
+                settle();
+                fx(() -> {
+                    FxScreenshots.saveIfRequested(app.stage().getScene(), "main-window-" + theme);
+                    StackPane runs = robot.lookup("#runsHolder").queryAs(StackPane.class);
+                    saveNode(runs, "runs-panel-" + theme);
+                    return null;
+                });
+                Run waiting = fx(() -> session.runs().stream().filter(r -> r.status() == RunStatus.AWAITING_REVIEW).findFirst().orElseThrow());
+                fx(() -> {
+                    app.get(ReviewFlow.class).openReview(waiting);
+                    return null;
+                });
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !app.get(ReviewFlow.class).openDialogs().isEmpty()));
+                Stage review = fx(() -> app.get(ReviewFlow.class).openDialogs().values().iterator().next());
+                settle();
+                fx(() -> {
+                    FxScreenshots.saveIfRequested(review.getScene(), "review-dialog-" + theme);
+                    review.close();
+                    app.get(ProjectSession.class).store().undo();
+                    return null;
+                });
+            }
+        }
+        assertThat(Path.of(out, "main-window-dark.png")).exists();
+    }
+
+    private static void saveNode(javafx.scene.Node node, String name) {
+        javafx.scene.image.WritableImage shot = node.snapshot(null, null);
+        Scene holder = new Scene(new StackPane(new javafx.scene.image.ImageView(shot)), shot.getWidth(), shot.getHeight());
+        FxScreenshots.saveIfRequested(holder, name);
+    }
+
+    private static void settle() throws Exception {
+        Thread.sleep(1500);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
+    }
+}
