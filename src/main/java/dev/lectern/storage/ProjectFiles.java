@@ -99,12 +99,14 @@ public final class ProjectFiles {
 
     private Project openChecked(Path file, Access access) {
         boolean write = access != Access.READ_ONLY;
+        String readOnlyReason = write ? null : "opened for reading";
         if (write && isReadOnlyFile(file)) {
             if (access == Access.READ_WRITE) {
                 throw new ProjectFileException(ProjectFileException.Reason.READ_ONLY, file,
                         file.getFileName() + " is read-only; make it writable or copy it to change it");
             }
             write = false;
+            readOnlyReason = file.getFileName() + " is a read-only file";
         }
         ProjectLock lock = null;
         if (write) {
@@ -116,6 +118,7 @@ public final class ProjectFiles {
                 }
                 LOG.info("{}; opening read-only", e.getMessage());
                 write = false;
+                readOnlyReason = e.getMessage();
             }
         }
         try {
@@ -145,7 +148,7 @@ public final class ProjectFiles {
                 throw new ProjectFileException(ProjectFileException.Reason.CORRUPT, file,
                         file.getFileName() + " is damaged (it has no project id); restore it from a backup");
             }
-            return new Project(db, lock, new ProjectInfo(file, projectId, values.get("title"), schema.version(), !write), clock);
+            return new Project(db, lock, new ProjectInfo(file, projectId, values.get("title"), schema.version(), readOnlyReason), clock);
         } catch (SQLException e) {
             closeQuietly(lock);
             throw SqliteErrors.translate(file, e);

@@ -41,6 +41,8 @@ class ImageViewsRandomWalkTest {
     Path home;
     final FxRobot robot = new FxRobot();
     final Random random = new Random(SEED);
+    /** The run the last accept, reject or cancel step answered. */
+    String answered;
     TestApp.Launched app;
     Path file;
 
@@ -59,8 +61,10 @@ class ImageViewsRandomWalkTest {
         launch();
         Map<String, Integer> counts = new HashMap<>();
         for (int step = 0; step < STEPS; step++) {
+            int runsBefore = runCount();
             String action = step(step);
             counts.merge(action, 1, Integer::sum);
+            awaitStepDone(action, runsBefore);
             settle();
             assertViewsMatchTheFile("step " + step + " (" + action + "), seed " + SEED);
         }
@@ -89,6 +93,7 @@ class ImageViewsRandomWalkTest {
         }
         if (!waiting.isEmpty() && roll < 75) {
             Run run = waiting.get(random.nextInt(waiting.size()));
+            answered = run.id();
             if (roll < 50) {
                 fx(() -> {
                     session.review(run, ReviewOutcome.ACCEPTED);
@@ -115,6 +120,25 @@ class ImageViewsRandomWalkTest {
             return null;
         });
         return "regenerate";
+    }
+
+    private int runCount() throws Exception {
+        Project p = fx(() -> app.get(ProjectSession.class).project());
+        return p == null ? 0 : p.runs().list().size();
+    }
+
+    /**
+     * The step's own effect is in the file: an answered or cancelled run has ended, a regenerate has made its run.
+     * Without this a check could pass on the state before the step and the step land during the comparison.
+     */
+    private void awaitStepDone(String action, int runsBefore) throws Exception {
+        Project p = fx(() -> app.get(ProjectSession.class).project());
+        switch (action) {
+            case "accept", "reject", "cancel" -> WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> p.runs().find(answered).orElseThrow().status().isTerminal());
+            case "regenerate" -> WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> p.runs().list().size() > runsBefore);
+            default -> { }
+        }
     }
 
     private void launch() throws Exception {
@@ -156,7 +180,7 @@ class ImageViewsRandomWalkTest {
         Map<String, ImageView> out = new HashMap<>();
         Set<ListCell> cells = robot.lookup(".segment-cell").queryAllAs(ListCell.class);
         for (ListCell<?> cell : cells) {
-            if (cell.getItem() instanceof SegmentItem item && cell.getGraphic() != null && cell.isVisible()) {
+            if (cell.getItem() instanceof SegmentItem item && cell.getGraphic() != null && showing(cell)) {
                 out.put("list[" + cell.getIndex() + "]:" + item.video().id(), (ImageView) cell.getGraphic().lookup(".image-view"));
             }
         }
@@ -166,6 +190,16 @@ class ImageViewsRandomWalkTest {
             out.put("editor:" + selected.video().id(), robot.lookup("#committedImage").queryAs(ImageView.class));
         }
         return out;
+    }
+
+    /** On screen: the cell and every parent visible (the list's hidden measuring cell does not count). */
+    private static boolean showing(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, String> committedInFile(Project p) {

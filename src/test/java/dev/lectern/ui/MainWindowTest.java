@@ -74,6 +74,8 @@ class MainWindowTest {
             launch(file.toString());
             Label status = robot.lookup("#status").queryAs(Label.class);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().contains("read-only"));
+            assertThat(status.getText()).as("says who holds the project")
+                    .contains("is open in another Lectern (process " + ProcessHandle.current().pid());
             assertThat(robot.lookup(".project-title").queryAs(Label.class).getText()).isEqualTo("Mine");
             assertThat(heldElsewhere.info().readOnly()).isFalse();
         }

@@ -151,6 +151,19 @@ class RegenerateInTheWindowTest {
     }
 
     @Test
+    void aServerErrorIsShownInTheEditorAndTheRunsPanel() throws Exception {
+        selectSegment(1);
+        server.enqueue(a1111.unauthorized());
+        chooseModel("local-sd/sdxl");
+        robot.clickOn("#regenerate");
+        javafx.scene.control.Label runState = robot.lookup("#runState").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(runState::getText).startsWith("Last regeneration failed:"));
+        assertThat(fx(runState::getText)).containsIgnoringCase("rejected").doesNotContain("Exception");
+        assertThat(segmentInFile("seg-2").imageVersion()).isEqualTo(1);
+        assertThat(fx(() -> app.get(ReviewFlow.class).openDialogs())).as("no review for a failed run").isEmpty();
+    }
+
+    @Test
     void aReviewLeftOpenReappearsAfterARestart() throws Exception {
         selectSegment(0);
         a1111.enqueueSuccess(server, TestImages.png(96, 54, Color.PINK));

@@ -4,6 +4,7 @@ import dev.lectern.generation.SettingsResolver;
 import dev.lectern.lecture.GenerationSettings;
 import dev.lectern.lecture.ProjectSettings;
 import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunStatus;
 import dev.lectern.lecture.VideoAsset;
 import dev.lectern.provider.ProviderConfig;
 import dev.lectern.provider.ProvidersConfigStore;
@@ -122,6 +123,12 @@ public final class SegmentEditorViewModel {
                 && !r.status().isTerminal()).findFirst();
     }
 
+    private Optional<Run> latestRun() {
+        SegmentItem item = selected.get();
+        return item == null ? Optional.empty() : session.runs().stream()
+                .filter(r -> r.segmentId().equals(item.video().id()) && r.lectureId().equals(item.lectureId())).findFirst();
+    }
+
     public boolean canEdit() {
         Project p = session.project();
         return p != null && !p.info().readOnly() && selected.get() != null;
@@ -185,6 +192,8 @@ public final class SegmentEditorViewModel {
             }
         }, e -> { });
         runState.set(activeRun().map(r -> r.messages().isEmpty() ? r.status().wireName() : r.messages().get(r.messages().size() - 1).text())
+                .or(() -> latestRun().filter(r -> r.status() == RunStatus.FAILED || r.status() == RunStatus.EXPIRED)
+                        .map(r -> "Last regeneration " + r.status().wireName() + ": " + r.error()))
                 .orElse(""));
     }
 

@@ -240,7 +240,7 @@ public final class ProjectSession {
     }
 
     private static String describe(Project p) {
-        return p.info().file() + (p.info().readOnly() ? " · read-only (open in another Lectern)" : "");
+        return p.info().file() + (p.info().readOnly() ? " · read-only: " + p.info().readOnlyReason() : "");
     }
 
     private record Opened(Project project, List<LectureSummary> lectures, Lecture lecture, Map<String, SegmentDraft> drafts, List<Run> runs) {
