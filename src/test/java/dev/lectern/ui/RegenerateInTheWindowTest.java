@@ -154,7 +154,10 @@ class RegenerateInTheWindowTest {
     void aServerErrorIsShownInTheEditorAndTheRunsPanel() throws Exception {
         selectSegment(1);
         server.enqueue(a1111.unauthorized());
-        chooseModel("local-sd/sdxl");
+        fx(() -> {
+            chooseModel("local-sd/sdxl");
+            return null;
+        });
         robot.clickOn("#regenerate");
         javafx.scene.control.Label runState = robot.lookup("#runState").queryAs(javafx.scene.control.Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(runState::getText).startsWith("Last regeneration failed:"));
