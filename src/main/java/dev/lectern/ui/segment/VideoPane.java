@@ -1,6 +1,8 @@
 package dev.lectern.ui.segment;
 
 import dev.lectern.lecture.VideoAsset;
+import dev.lectern.ui.common.Background;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,11 +22,19 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * its details. Videos stay outside the project file; {@code videoPath} is looked up beside it.
  */
 public final class VideoPane {
+    private final Background background;
     private MediaPlayer player;
+    private long request;
+
+    @Inject
+    public VideoPane(Background background) {
+        this.background = background;
+    }
 
     void show(StackPane holder, Label pathLabel, VideoAsset segment, Path projectFile) {
         stop();
         holder.getChildren().clear();
+        long asked = ++request;
         if (segment == null) {
             pathLabel.setText("");
             return;
@@ -33,15 +43,27 @@ public final class VideoPane {
             pathLabel.setText("This segment has no video yet.");
             return;
         }
-        Optional<Path> file = locate(segment.videoPath(), projectFile);
+        pathLabel.setText("Video: " + segment.videoPath());
+        // Looking for the file touches the disk: off the FX thread; a later selection wins.
+        background.run(() -> locate(segment.videoPath(), projectFile).map(f -> new Found(f, sizeOf(f))), found -> {
+            if (asked == request) {
+                showFound(holder, pathLabel, segment, projectFile, found);
+            }
+        }, e -> pathLabel.setText("Video: " + segment.videoPath() + " (" + e.getMessage() + ")"));
+    }
+
+    private record Found(Path file, String size) {
+    }
+
+    private void showFound(StackPane holder, Label pathLabel, VideoAsset segment, Path projectFile, Optional<Found> file) {
         if (file.isEmpty()) {
             pathLabel.setText("Video: " + segment.videoPath() + " (not found beside the project; put it in a 'videos' folder next to "
                     + (projectFile == null ? "the project" : projectFile.getFileName()) + ")");
             return;
         }
-        pathLabel.setText("Video: " + file.get() + " · " + sizeOf(file.get()));
+        pathLabel.setText("Video: " + file.get().file() + " · " + file.get().size());
         try {
-            MediaPlayer next = new MediaPlayer(new Media(file.get().toUri().toString()));
+            MediaPlayer next = new MediaPlayer(new Media(file.get().file().toUri().toString()));
             player = next;
             MediaView view = new MediaView(next);
             view.setPreserveRatio(true);
