@@ -135,7 +135,9 @@ class FxResponsivenessFixture {
                 if (!idle && stack.length > 0) {
                     String where = java.util.Arrays.stream(stack).filter(f -> f.getClassName().startsWith("dev.lectern")).findFirst()
                             .map(f -> f.getClassName().replace("dev.lectern.", "") + "." + f.getMethodName())
-                            .orElse(stack[Math.min(2, stack.length - 1)].getClassName() + "." + stack[Math.min(2, stack.length - 1)].getMethodName());
+                            .orElse(java.util.Arrays.stream(stack).filter(f -> !f.getClassName().startsWith("java.")
+                                    && !f.getClassName().startsWith("jdk.")).findFirst().map(f -> f.getClassName() + "." + f.getMethodName())
+                                    .orElse(stack[0].getClassName() + "." + stack[0].getMethodName()));
                     hot.merge(where, 1, Integer::sum);
                 }
             }

@@ -41,7 +41,7 @@ public final class ReviewFlow implements RunActions {
         this.dialogs = dialogs;
         this.background = background;
         this.messages = messages;
-        session.setOnPreviewReady(this::openReview);
+        session.setOnPreviewReady(this::offerReview);
         session.runs().addListener((ListChangeListener<Run>) c -> closeEnded());
     }
 
@@ -52,6 +52,16 @@ public final class ReviewFlow implements RunActions {
     /** The dialogs open now, by run id (tests read it). */
     public Map<String, Stage> openDialogs() {
         return Map.copyOf(open);
+    }
+
+    /**
+     * A preview just became ready: open its review unless one is already open. Twenty regenerations must not
+     * bury the author under twenty windows; the others wait in the runs panel with their Review button.
+     */
+    void offerReview(Run run) {
+        if (open.isEmpty()) {
+            openReview(run);
+        }
     }
 
     @Override
