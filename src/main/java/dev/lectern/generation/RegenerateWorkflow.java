@@ -104,7 +104,9 @@ public final class RegenerateWorkflow {
             String why = end == RunStatus.CANCELLED ? cancelMessage(run) : e.getMessage();
             return finish(project, load(project, runId).failed(end, clock.instant(), why));
         } catch (InvalidInputException e) {
-            return finish(project, load(project, runId).failed(RunStatus.FAILED, clock.instant(), e.getMessage()));
+            String why = e.getMessage();
+            return finish(project, load(project, runId).failed(RunStatus.FAILED, clock.instant(),
+                    why.isEmpty() ? why : Character.toUpperCase(why.charAt(0)) + why.substring(1)));
         } catch (RuntimeException e) {
             LOG.error("Run {} failed unexpectedly", runId, e);
             return finish(project, load(project, runId).failed(RunStatus.FAILED, clock.instant(),
