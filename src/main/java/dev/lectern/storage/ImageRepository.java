@@ -149,7 +149,7 @@ public final class ImageRepository {
                     long seed = rs.getLong(10);
                     out.add(new ImageVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                             rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getString(9),
-                            rs.wasNull() ? null : seed, Instant.parse(rs.getString(11))));
+                            rs.wasNull() ? null : seed, StoredInstants.parse(rs.getString(11))));
                 }
             }
             return out;

@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,17 +84,17 @@ public final class RunRepository {
     }
 
     public Optional<Run> find(String runId) {
-        return db.read(c -> query(c, " WHERE r.id = ?", runId)).stream().findFirst();
+        return db.read(c -> query(c, " WHERE r.id = ?", "", runId)).stream().findFirst();
     }
 
     /** Every run, newest first. */
     public List<Run> list() {
-        return db.read(c -> query(c, " ORDER BY r.created_at DESC, r.id DESC"));
+        return db.read(c -> query(c, "", " ORDER BY r.created_at DESC, r.id DESC"));
     }
 
     /** Runs that are not finished: queued, running or awaiting review. */
     public List<Run> unfinished() {
-        return db.read(c -> query(c, " WHERE r.status IN ('queued', 'running', 'awaiting_review') ORDER BY r.created_at, r.id"));
+        return db.read(c -> query(c, " WHERE r.status IN ('queued', 'running', 'awaiting_review')", " ORDER BY r.created_at, r.id"));
     }
 
     public Optional<String> stepOutput(String runId, String step) {
@@ -186,9 +188,14 @@ public final class RunRepository {
         }
     }
 
-    private static List<Run> query(Connection c, String where, String... args) throws SQLException {
+    /**
+     * The runs matching {@code where}, with their messages: two queries in all (runs, then the messages of
+     * exactly those runs), not one more per run — a project keeps every run it ever made.
+     */
+    private static List<Run> query(Connection c, String where, String order, String... args) throws SQLException {
         List<Run> runs = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where)) {
+        Map<String, List<RunMessage>> messages = messages(c, where, args);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where + order)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
             }
@@ -202,21 +209,28 @@ public final class RunRepository {
                     runs.add(new Run(rs.getString(1), rs.getString(2), rs.getString(3), RunStatus.fromWire(rs.getString(4)),
                             ReviewOutcome.fromWire(rs.getString(5)), rs.getString(6), rs.getString(7),
                             settings == null ? null : fromJson(settings), preview, rs.getString(11),
-                            Instant.parse(rs.getString(12)), Instant.parse(rs.getString(13)),
-                            expires == null ? null : Instant.parse(expires), messages(c, rs.getString(1))));
+                            StoredInstants.parse(rs.getString(12)), StoredInstants.parse(rs.getString(13)),
+                            expires == null ? null : StoredInstants.parse(expires), messages.getOrDefault(rs.getString(1), List.of())));
                 }
             }
         }
         return runs;
     }
 
-    private static List<RunMessage> messages(Connection c, String runId) throws SQLException {
-        List<RunMessage> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT at, text FROM run_messages WHERE run_id = ? ORDER BY seq")) {
-            ps.setString(1, runId);
+    /** The messages of the runs matching {@code where}, by run id, in order. */
+    private static Map<String, List<RunMessage>> messages(Connection c, String where, String... args) throws SQLException {
+        Map<String, List<RunMessage>> out = new HashMap<>();
+        String sql = "SELECT m.run_id, m.at, m.text FROM run_messages m"
+                + (where.isEmpty() ? "" : " WHERE m.run_id IN (SELECT r.id FROM runs r" + where + ")")
+                + " ORDER BY m.run_id, m.seq";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new RunMessage(Instant.parse(rs.getString(1)), rs.getString(2)));
+                    out.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(new RunMessage(StoredInstants.parse(rs.getString(2)), rs.getString(3)));
                 }
             }
         }

@@ -11,6 +11,7 @@ import dev.lectern.ui.common.UiPreferences;
 import dev.lectern.ui.main.MainView;
 import dev.lectern.ui.store.ProjectSession;
 import dev.lectern.ui.store.RunExecutor;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -52,9 +53,27 @@ public class LecternApplication extends Application {
         preferences.remember(stage);
         preferences.remember("main", main.controller().split());
         stage.show();
+        if (Boolean.getBoolean("lectern.startup.marker")) {
+            printFirstFrame(scene);
+        }
         Optional<Path> requested = getParameters() == null ? Optional.empty()
                 : getParameters().getUnnamed().stream().findFirst().map(Path::of);
         main.controller().openAtStartup(requested);
+    }
+
+    /**
+     * {@code -Dlectern.startup.marker=true} (the start-up benchmark): prints when the first frame of the window
+     * has been laid out for painting, in milliseconds since the JVM started.
+     */
+    private static void printFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("lectern: first frame after " + ms + " ms");
+            System.out.flush();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     @Override
