@@ -3,7 +3,7 @@ package dev.lectern.generation;
 import dev.lectern.lecture.GenerationSettings;
 import dev.lectern.lecture.ImageVersion;
 import dev.lectern.lecture.InvalidInputException;
-import dev.lectern.lecture.Lecture;
+import dev.lectern.lecture.LectureSegment;
 import dev.lectern.lecture.PreviewImage;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -213,12 +212,11 @@ public final class RegenerateWorkflow {
                     APPLY_REVIEW, Map.of("outcome", "rejected"));
         }
         Run accepted = project.transaction(() -> {
-            Lecture lecture = project.lectures().load(run.lectureId()).orElseThrow(() -> gone(run));
-            VideoAsset segment = lecture.video(run.segmentId()).orElseThrow(() -> gone(run));
+            VideoAsset segment = segment(project, run);
             PreviewImage p = run.preview();
             GenerationSettings s = run.settings();
-            project.lectures().save(lecture.withVideo(segment.withStartingImage(p.startingImageId(), p.version(), s.model(), s.prompt()))
-                    .nextRevision(now));
+            project.lectures().commitSegment(run.lectureId(), segment.withStartingImage(p.startingImageId(), p.version(), s.model(),
+                    s.prompt()), now);
             return record(project, run.reviewed(ReviewOutcome.ACCEPTED, now, "Preview accepted"), APPLY_REVIEW, Map.of("outcome", "accepted"));
         });
         events.publish(new WorkflowEvent.StatusChanged(accepted));
@@ -294,9 +292,10 @@ public final class RegenerateWorkflow {
         return project.runs().stepOutput(run.id(), step).isPresent();
     }
 
+    /** The segment as the file has it now (seed §5.7: reload, never trust an earlier copy). */
     private static VideoAsset segment(Project project, Run run) {
-        Optional<Lecture> lecture = project.lectures().load(run.lectureId());
-        return lecture.flatMap(l -> l.video(run.segmentId())).orElseThrow(() -> gone(run));
+        return project.lectures().findSegment(run.lectureId() + "/" + run.segmentId()).map(LectureSegment::video)
+                .orElseThrow(() -> gone(run));
     }
 
     private static InvalidInputException gone(Run run) {

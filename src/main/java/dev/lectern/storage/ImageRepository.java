@@ -40,12 +40,14 @@ public final class ImageRepository {
     }
 
     /**
-     * Checks {@code bytes} (a PNG or JPEG within the size and dimension limits) and stores them as the next
-     * version of {@code imageKey}. Throws {@link dev.lectern.lecture.InvalidInputException} for bad bytes.
+     * Checks {@code bytes} from their header (a PNG or JPEG within the size and dimension limits) and stores them
+     * as the next version of {@code imageKey}. Bytes from outside are fully decoded where they enter (the image
+     * servers' answers, imported files: {@link ImageInspector#verify}), so a version is not decoded twice.
+     * Throws {@link dev.lectern.lecture.InvalidInputException} for bad bytes.
      */
     public ImageVersion add(String imageKey, byte[] bytes, Provenance provenance) {
         Ids.requireValid("image id", imageKey);
-        ImageInfo image = ImageInspector.verify(bytes);
+        ImageInfo image = ImageInspector.inspect(bytes);
         String sha = sha256(bytes);
         Instant now = clock.instant();
         return db.write(c -> {

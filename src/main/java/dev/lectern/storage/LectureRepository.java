@@ -4,12 +4,14 @@ import dev.lectern.lecture.InvalidInputException;
 import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.LectureSegment;
 import dev.lectern.lecture.LectureSummary;
+import dev.lectern.lecture.Timestamps;
 import dev.lectern.lecture.VideoAsset;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -97,6 +99,43 @@ public final class LectureRepository {
                 delete.executeUpdate();
             }
             insertSegments(c, lecture);
+            return null;
+        });
+    }
+
+    /**
+     * Seed §5.7 in one statement each: replaces one segment (same id, same position) and moves the lecture to its
+     * next revision, stamped {@code now}. Rewriting the other segments of a long lecture would cost more than the
+     * image itself. Join it to the caller's transaction with the version it points at.
+     */
+    public void commitSegment(String lectureId, VideoAsset segment, Instant now) {
+        db.write(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE segments SET title = ?, video_path = ?, starting_image_id = ?, "
+                    + "starting_image_model = ?, prompt = ?, starting_image_url = ?, image_key = ?, image_version = ?, extra_json = ? "
+                    + "WHERE lecture_id = ? AND id = ?");
+                 PreparedStatement bump = c.prepareStatement("UPDATE lectures SET revision = revision + 1, updated_at = ? WHERE id = ?")) {
+                update.setString(1, segment.title());
+                update.setString(2, segment.videoPath());
+                update.setString(3, segment.startingImageId());
+                update.setString(4, segment.startingImageModel());
+                update.setString(5, segment.segmentStartImagePrompt());
+                update.setString(6, segment.startingImageUrl());
+                update.setString(7, segment.imageVersion() == null ? null : segment.imageKey());
+                if (segment.imageVersion() == null) {
+                    update.setNull(8, Types.INTEGER);
+                } else {
+                    update.setInt(8, segment.imageVersion());
+                }
+                update.setString(9, JsonSupport.write(segment.extra()));
+                update.setString(10, lectureId);
+                update.setString(11, segment.id());
+                if (update.executeUpdate() != 1) {
+                    throw new InvalidInputException("segment " + segment.id() + " of lecture " + lectureId + " no longer exists; nothing was changed");
+                }
+                bump.setString(1, Timestamps.format(now));
+                bump.setString(2, lectureId);
+                bump.executeUpdate();
+            }
             return null;
         });
     }

@@ -58,13 +58,13 @@ class AcceptBenchmark {
                 int i = round[0]++;
                 byte[] bytes = images.get(i);
                 String segmentId = BenchProjects.segmentId(i * 37 % BenchProjects.SEGMENTS);
+                // What the workflow commits: the version (generate step) and the segment update (accept step).
                 return BenchResults.timed(() -> project.transaction(() -> {
-                    Lecture lecture = project.lectures().load(BenchProjects.LECTURE).orElseThrow();
-                    VideoAsset segment = lecture.video(segmentId).orElseThrow();
+                    VideoAsset segment = project.lectures().findSegment(BenchProjects.LECTURE + "/" + segmentId).orElseThrow().video();
                     ImageVersion v = project.images().add(segment.imageKey(), bytes,
                             new ImageRepository.Provenance("local/sdxl", "accepted prompt " + i, (long) i));
-                    project.lectures().save(lecture.withVideo(segment.withStartingImage(segment.imageKey(), v.version(),
-                            "local/sdxl", "accepted prompt " + i)).nextRevision(Instant.now()));
+                    project.lectures().commitSegment(BenchProjects.LECTURE, segment.withStartingImage(segment.imageKey(), v.version(),
+                            "local/sdxl", "accepted prompt " + i), Instant.now());
                     return v;
                 }));
             }, () -> {
