@@ -42,6 +42,9 @@ public final class ProvidersConfigStore {
         this.file = file;
     }
 
+    private Map<String, ProviderConfig> cached;
+    private Object cachedStamp;
+
     public Path file() {
         return file;
     }
@@ -74,7 +77,30 @@ public final class ProvidersConfigStore {
         return true;
     }
 
+    /**
+     * Every generation asks for its provider: parse the file again only when it changed (modification time and
+     * size), so a change made by another process or by hand is still seen on the next call.
+     */
     private Map<String, ProviderConfig> read() {
+        Object stamp = stamp();
+        if (cached != null && stamp != null && stamp.equals(cachedStamp)) {
+            return new LinkedHashMap<>(cached);
+        }
+        Map<String, ProviderConfig> fresh = parse();
+        cached = Map.copyOf(fresh);
+        cachedStamp = stamp;
+        return fresh;
+    }
+
+    private Object stamp() {
+        try {
+            return Files.exists(file) ? List.of(Files.getLastModifiedTime(file), Files.size(file)) : "absent";
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Map<String, ProviderConfig> parse() {
         Map<String, ProviderConfig> result = new LinkedHashMap<>();
         if (!Files.exists(file)) {
             return result;
@@ -132,6 +158,7 @@ public final class ProvidersConfigStore {
     }
 
     private void write(Map<String, ProviderConfig> all) {
+        cached = null; // a rewrite within the file system's time resolution must not be missed
         ObjectNode root = JSON.createObjectNode();
         root.put("version", FORMAT_VERSION);
         ArrayNode providers = root.putArray("providers");
