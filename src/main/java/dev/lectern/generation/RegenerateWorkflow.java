@@ -141,7 +141,7 @@ public final class RegenerateWorkflow {
 
     private Run runStep(Project project, Run run, String step) throws ProviderException {
         return switch (step) {
-            case VALIDATE -> validate(project, run);
+            case VALIDATE -> validateAndDetermineSettings(project, run);
             case SETTINGS -> determineSettings(project, run);
             case GENERATE -> generate(project, run);
             case PUBLISH_PREVIEW -> publishPreview(project, run);
@@ -150,19 +150,32 @@ public final class RegenerateWorkflow {
         };
     }
 
-    /** Seed §5.2: the lecture and the segment still exist. */
-    private Run validate(Project project, Run run) {
-        segment(project, run);
-        return commit(project, run, VALIDATE, Map.of("lectureId", run.lectureId(), "segmentId", run.segmentId()));
+    /**
+     * Seed §5.2 (the lecture and the segment still exist) and §5.3 (determine settings). Both only read the
+     * project, so one transaction records both steps: one durable commit instead of two.
+     */
+    private Run validateAndDetermineSettings(Project project, Run run) {
+        Run resolved = project.transaction(() -> {
+            record(project, run, VALIDATE, Map.of("lectureId", run.lectureId(), "segmentId", run.segmentId()));
+            return resolveSettings(project, run);
+        });
+        events.publish(new WorkflowEvent.StatusChanged(resolved));
+        return resolved;
     }
 
-    /** Seed §5.3. */
+    /** Seed §5.3 alone: a run whose validation was recorded by an earlier version of Lectern. */
     private Run determineSettings(Project project, Run run) {
+        Run resolved = project.transaction(() -> resolveSettings(project, run));
+        events.publish(new WorkflowEvent.StatusChanged(resolved));
+        return resolved;
+    }
+
+    private Run resolveSettings(Project project, Run run) {
         VideoAsset segment = segment(project, run);
         GenerationSettings settings = settingsResolver.resolve(project.settings().load(), segment, run.requestedPrompt(), run.requestedModel());
         Run next = run.withSettings(settings, clock.instant(), "Using " + settings.model() + " (" + settings.modelSource().description()
                 + "), " + settings.width() + "×" + settings.height());
-        return commit(project, next, SETTINGS, settings);
+        return record(project, next, SETTINGS, settings);
     }
 
     /** Seed §5.4: the image is stored as a new version of the segment's image, but not made current. */
@@ -181,18 +194,23 @@ public final class RegenerateWorkflow {
         VideoAsset segment = segment(project, run);
         String imageKey = segment.imageKey() != null ? segment.imageKey() : StartingImageIds.forRun(run.id(), run.segmentId());
         Run generated = run;
-        Run stored = project.transaction(() -> {
+        // Seed §5.4–5.6 in one commit: the preview version, and the persisted wait for its review. The wait is
+        // stored before anyone is told the preview exists (the events below go out after the commit).
+        Run waiting = project.transaction(() -> {
             ImageVersion version = project.images().add(imageKey, image.bytes(),
                     new ImageRepository.Provenance(settings.model(), settings.styledPrompt(), image.seed()));
             PreviewImage preview = new PreviewImage(imageKey, version.version(), version.sha256(), version.width(), version.height());
-            return record(project, generated.withPreview(preview, clock.instant(), "Image generated (" + version.width() + "×"
+            Run stored = record(project, generated.withPreview(preview, clock.instant(), "Image generated (" + version.width() + "×"
                     + version.height() + ")"), GENERATE, preview);
+            Instant now = clock.instant();
+            return record(project, stored.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
         });
-        events.publish(new WorkflowEvent.StatusChanged(stored));
-        return stored;
+        events.publish(new WorkflowEvent.StatusChanged(waiting));
+        events.publish(new WorkflowEvent.PreviewReady(waiting));
+        return waiting;
     }
 
-    /** Seed §5.5–5.6: the wait is persisted before anyone is told the preview exists. */
+    /** Seed §5.5–5.6 for a run whose image was stored by an earlier version of Lectern: the wait, then the news. */
     private Run publishPreview(Project project, Run run) {
         Instant now = clock.instant();
         Run waiting = commit(project, run.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());

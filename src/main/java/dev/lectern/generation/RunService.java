@@ -46,14 +46,12 @@ public final class RunService {
         }
         String runId = RunIds.next();
         Instant now = clock.instant();
-        for (Run older : project.runs().unfinished()) {
-            if (older.lectureId().equals(segment.lectureId()) && older.segmentId().equals(segment.video().id())) {
-                if (project.runs().decision(older.id()).isPresent() && !project.runs().cancelRequested(older.id())) {
-                    // Answered before a crash, not yet applied: the author's answer stands; apply it, don't drop it.
-                    workflow.drive(project, older.id());
-                } else {
-                    workflow.cancel(project, older.id(), "Superseded by run " + runId + "; the starting image is unchanged");
-                }
+        for (Run older : project.runs().unfinished(segment.lectureId(), segment.video().id())) {
+            if (project.runs().decision(older.id()).isPresent() && !project.runs().cancelRequested(older.id())) {
+                // Answered before a crash, not yet applied: the author's answer stands; apply it, don't drop it.
+                workflow.drive(project, older.id());
+            } else {
+                workflow.cancel(project, older.id(), "Superseded by run " + runId + "; the starting image is unchanged");
             }
         }
         Run run = new Run(runId, segment.lectureId(), segment.video().id(), RunStatus.QUEUED, null,

@@ -93,6 +93,12 @@ public final class RunRepository {
     }
 
     /** Runs that are not finished: queued, running or awaiting review. */
+    /** The unfinished runs of one segment (a new regenerate supersedes them). */
+    public List<Run> unfinished(String lectureId, String segmentId) {
+        return db.read(c -> query(c, " WHERE r.lecture_id = ? AND r.segment_id = ? AND r.status IN ('queued', 'running', 'awaiting_review')",
+                " ORDER BY r.created_at, r.id", lectureId, segmentId));
+    }
+
     public List<Run> unfinished() {
         return db.read(c -> query(c, " WHERE r.status IN ('queued', 'running', 'awaiting_review')", " ORDER BY r.created_at, r.id"));
     }
