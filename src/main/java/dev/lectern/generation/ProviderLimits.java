@@ -14,7 +14,8 @@ import java.util.concurrent.Semaphore;
  */
 @Singleton
 public final class ProviderLimits {
-    static final int TITLE_CARD_CONCURRENCY = 2;
+    /** The title card draws on this computer's CPU: at most half of it, so the window stays responsive. */
+    static final int TITLE_CARD_CONCURRENCY = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     private final ModelCatalog catalog;
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
 

@@ -19,7 +19,8 @@ public final class Background {
 
     public Background() {
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+        // One core stays free for the FX thread and the renderer: decoding thumbnails on every core starves them.
+        this.executor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
             Thread t = new Thread(r, "lectern-background-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

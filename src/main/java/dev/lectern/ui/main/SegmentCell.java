@@ -56,6 +56,12 @@ final class SegmentCell extends ListCell<SegmentItem> {
         setPrefWidth(0);
     }
 
+    /** Pixels for the thumbnail's long edge: exactly what the screen shows (HiDPI included), so no frame rescales it. */
+    private int thumbnailEdge() {
+        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 2;
+        return (int) Math.ceil(THUMB_WIDTH * Math.max(1, scale));
+    }
+
     @Override
     protected void updateItem(SegmentItem item, boolean empty) {
         super.updateItem(item, empty);
@@ -78,7 +84,7 @@ final class SegmentCell extends ListCell<SegmentItem> {
         setGraphic(root);
         Project current = project.get();
         if (tag != null && current != null && !tag.equals(ImageVersionTag.get(image))) {
-            thumbnails.load(current, item.imageKey(), item.imageVersion(), THUMB_WIDTH * 2,
+            thumbnails.load(current, item.imageKey(), item.imageVersion(), thumbnailEdge(),
                     loaded -> {
                         SegmentItem shown = getItem();
                         if (shown != null && tag.equals(ImageVersionTag.of(shown.imageKey(), shown.imageVersion()))) {
