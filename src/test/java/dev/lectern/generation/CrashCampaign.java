@@ -2,7 +2,6 @@ package dev.lectern.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -23,6 +22,7 @@ import dev.lectern.storage.ImageRepository;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import dev.lectern.testing.DataLossError;
+import dev.lectern.testing.FakeAutomatic1111;
 import dev.lectern.testing.TestImages;
 import java.awt.Color;
 import java.io.IOException;
@@ -35,7 +35,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,18 +45,12 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okhttp3.Headers;
 
 /**
  * The kill -9 campaign behind {@code WorkflowCrashTest} and the reliability suite's crash group.
@@ -661,76 +654,5 @@ public final class CrashCampaign implements AutoCloseable {
     private static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
-    }
-
-    // ---- the image server ----
-
-    /**
-     * AUTOMATIC1111's {@code POST /sdapi/v1/txt2img} as its docs show it: {@code images[]} base64 and {@code info}
-     * as a JSON string. Answers after 0–400 ms with a real PNG of the requested size, the same bytes for the same
-     * prompt, and counts every request by prompt (each regenerate has its own) so calls can be put down to runs.
-     */
-    static final class FakeAutomatic1111 extends Dispatcher {
-        private final long seed;
-        private final AtomicInteger requests = new AtomicInteger();
-        private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-        private final Map<String, Long> seeds = new ConcurrentHashMap<>();
-        private final Map<String, byte[]> images = new ConcurrentHashMap<>();
-
-        FakeAutomatic1111(long seed) {
-            this.seed = seed;
-        }
-
-        @Override
-        public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            if (!"/sdapi/v1/txt2img".equals(request.getUrl().encodedPath())) {
-                return json(404, "{\"detail\":\"Not Found\"}");
-            }
-            JsonNode body;
-            try {
-                body = JSON.readTree(request.getBody().utf8());
-            } catch (IOException | RuntimeException e) {
-                return json(422, "{\"detail\":\"unreadable body\"}");
-            }
-            String prompt = body.path("prompt").asText();
-            long requestSeed = body.path("seed").asLong();
-            int width = body.path("width").asInt();
-            int height = body.path("height").asInt();
-            int n = requests.incrementAndGet();
-            seeds.merge(prompt, requestSeed, (a, b) -> a.equals(b) ? a : -1L);
-            calls.computeIfAbsent(prompt, k -> new AtomicInteger()).incrementAndGet();
-            byte[] png = images.computeIfAbsent(prompt, k -> TestImages.png(width, height, new Color(k.hashCode() & 0xFFFFFF)));
-            Thread.sleep(new Random(seed * 31 + n).nextInt(401));
-            String info = ("{\"prompt\": \"" + prompt.replace("\"", "\\\"") + "\", \"seed\": " + requestSeed + ", \"all_seeds\": ["
-                    + requestSeed + "], \"width\": " + width + ", \"height\": " + height + "}").replace("\\", "\\\\").replace("\"", "\\\"");
-            return json(200, "{\"images\":[\"" + Base64.getEncoder().encodeToString(png) + "\"],\"parameters\":{\"seed\":"
-                    + requestSeed + "},\"info\":\"" + info + "\"}");
-        }
-
-        int calls(String prompt) {
-            AtomicInteger c = prompt == null ? null : calls.get(prompt);
-            return c == null ? 0 : c.get();
-        }
-
-        Long seed(String prompt) {
-            return seeds.get(prompt);
-        }
-
-        String sha256(String prompt) {
-            byte[] png = images.get(prompt);
-            return png == null ? null : ImageRepository.sha256(png);
-        }
-
-        int total() {
-            return requests.get();
-        }
-
-        int prompts() {
-            return calls.size();
-        }
-
-        private static MockResponse json(int code, String body) {
-            return new MockResponse(code, Headers.of("Content-Type", "application/json"), body);
-        }
     }
 }

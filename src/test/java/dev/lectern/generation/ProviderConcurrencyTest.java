@@ -74,13 +74,17 @@ class ProviderConcurrencyTest {
                 created.forEach(r -> results.add(pool.submit(() -> runs.drive(project, r.id()))));
                 for (Future<Run> f : results) {
                     assertThat(f.get().status()).isEqualTo(RunStatus.AWAITING_REVIEW);
+                    assertThat(f.get()).as("the run as driven is the run as stored").isEqualTo(runs.find(project, f.get().id()));
                 }
             } finally {
                 pool.shutdownNow();
             }
             assertThat(calls.get()).isEqualTo(segments);
             assertThat(peak.get()).as("never more than the provider's concurrency").isEqualTo(2);
-            assertThat(project.runs().list()).allSatisfy(r -> assertThat(r.messages()).isNotEmpty());
+            assertThat(project.runs().list()).allSatisfy(r -> assertThat(r.messages()).extracting(m -> m.text())
+                    .anyMatch(t -> t.startsWith("Generating with")));
+            assertThat(project.runs().list()).as("a run that waited for a slot keeps both messages")
+                    .anyMatch(r -> r.messages().stream().anyMatch(m -> m.text().startsWith("Waiting for a free slot")));
         }
     }
 }
