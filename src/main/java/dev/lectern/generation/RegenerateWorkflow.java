@@ -182,7 +182,7 @@ public final class RegenerateWorkflow {
     private Run generate(Project project, Run run) throws ProviderException {
         GenerationSettings settings = run.settings();
         Semaphore permit = limits.forModel(settings.model());
-        acquire(project, run, permit);
+        run = acquire(project, run, permit); // with its "waiting" message, if it waited: save() appends only new messages
         GeneratedImage image;
         try {
             run = save(project, run.withStatus(RunStatus.RUNNING, clock.instant(), "Generating with " + settings.model()));
@@ -249,7 +249,8 @@ public final class RegenerateWorkflow {
         return done;
     }
 
-    private void acquire(Project project, Run run, Semaphore permit) throws ProviderException {
+    /** Waits for a slot on the run's provider; returns the run as saved meanwhile. */
+    private Run acquire(Project project, Run run, Semaphore permit) throws ProviderException {
         boolean announced = false;
         try {
             while (!permit.tryAcquire(200, TimeUnit.MILLISECONDS)) {
@@ -257,10 +258,11 @@ public final class RegenerateWorkflow {
                     throw new ProviderException(ProviderException.Kind.CANCELLED, 0, false, null, "Cancelled", null);
                 }
                 if (!announced) {
-                    save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), "Waiting for a free slot on " + run.settings().model()));
+                    run = save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), "Waiting for a free slot on " + run.settings().model()));
                     announced = true;
                 }
             }
+            return run;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(ProviderException.Kind.CANCELLED, 0, false, null, "Cancelled", e);

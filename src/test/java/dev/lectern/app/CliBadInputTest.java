@@ -2,6 +2,7 @@ package dev.lectern.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.testing.BadRecords;
 import dev.lectern.testing.CliRun;
 import dev.lectern.testing.FileDigest;
 import dev.lectern.testing.TestImages;
@@ -33,23 +34,7 @@ class CliBadInputTest {
     }
 
     static Stream<Arguments> badRecords() {
-        return Stream.of(
-                Arguments.of("{\"id\": \"l1\", \"content\": {\"videos\": [", "is not valid JSON at line 1"),
-                Arguments.of("[1, 2]", "must be a JSON object, found an array"),
-                Arguments.of("{\"content\": {\"videos\": []}}", "id is missing"),
-                Arguments.of("{\"id\": 5, \"content\": {\"videos\": []}}", "id must be a string, found a number"),
-                Arguments.of("{\"id\": \"l1\"}", "content must be an object with a videos array, found nothing"),
-                Arguments.of("{\"id\": \"l1\", \"content\": {\"videos\": {}}}", "content.videos must be an array, found an object"),
-                Arguments.of("{\"id\": \"l1\", \"revision\": \"seven\", \"content\": {\"videos\": []}}", "revision must be a whole number, found a string"),
-                Arguments.of("{\"id\": \"l1\", \"updatedAt\": \"yesterday\", \"content\": {\"videos\": []}}", "updatedAt of lecture l1 must be an ISO-8601 time"),
-                Arguments.of("{\"id\": \"l1\", \"content\": {\"videos\": [{\"id\": \"v1\", \"segmentStartImagePrompt\": 3}]}}",
-                        "content.videos[0].segmentStartImagePrompt must be a string, found a number"),
-                Arguments.of("{\"id\": \"l1\", \"content\": {\"videos\": [{\"id\": \"v1\"}, {\"id\": \"v1\"}]}}", "two segments with id v1"),
-                Arguments.of("{\"id\": \"../../etc\", \"content\": {\"videos\": []}}", "lecture id '../../etc' is not a valid id"),
-                Arguments.of("{\"id\": \"l1\", \"content\": {\"videos\": [{\"id\": \"v1\", \"startingImageId\": \"../../secret\"}]}}",
-                        "content.videos[0]: startingImageId of segment v1 '../../secret' is not a valid id"),
-                Arguments.of("{\"id\": \"l1\", \"content\": {\"videos\": [{\"id\": \"a/b\"}]}}", "segment id 'a/b' is not a valid id"),
-                Arguments.of("{\"id\": \"l1\", \"content\": {\"videos\": []}} trailing", "is not valid JSON"));
+        return BadRecords.all().stream().map(r -> Arguments.of(r.body(), r.message()));
     }
 
     @ParameterizedTest

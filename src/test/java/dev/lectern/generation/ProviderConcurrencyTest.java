@@ -41,11 +41,14 @@ class ProviderConcurrencyTest {
         AtomicInteger peak = new AtomicInteger();
         AtomicInteger calls = new AtomicInteger();
         byte[] png = TestImages.png(64, 36);
+        // The first generations wait here until a run behind them says it is waiting for a slot.
+        java.util.concurrent.CountDownLatch someoneWaits = new java.util.concurrent.CountDownLatch(1);
         ImageGenerator counting = (GenerationSettings s, long seed, String palette, java.util.function.BooleanSupplier cancelled) -> {
             int now = inFlight.incrementAndGet();
             peak.accumulateAndGet(now, Math::max);
             calls.incrementAndGet();
             try {
+                someoneWaits.await(10, java.util.concurrent.TimeUnit.SECONDS);
                 Thread.sleep(60);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -72,15 +75,25 @@ class ProviderConcurrencyTest {
             try {
                 List<Future<Run>> results = new ArrayList<>();
                 created.forEach(r -> results.add(pool.submit(() -> runs.drive(project, r.id()))));
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+                while (System.nanoTime() < deadline && project.runs().list().stream()
+                        .noneMatch(r -> r.messages().stream().anyMatch(m -> m.text().startsWith("Waiting for a free slot")))) {
+                    Thread.sleep(10);
+                }
+                someoneWaits.countDown();
                 for (Future<Run> f : results) {
                     assertThat(f.get().status()).isEqualTo(RunStatus.AWAITING_REVIEW);
+                    assertThat(f.get()).as("the run as driven is the run as stored").isEqualTo(runs.find(project, f.get().id()));
                 }
             } finally {
                 pool.shutdownNow();
             }
             assertThat(calls.get()).isEqualTo(segments);
             assertThat(peak.get()).as("never more than the provider's concurrency").isEqualTo(2);
-            assertThat(project.runs().list()).allSatisfy(r -> assertThat(r.messages()).isNotEmpty());
+            assertThat(project.runs().list()).allSatisfy(r -> assertThat(r.messages()).extracting(m -> m.text())
+                    .anyMatch(t -> t.startsWith("Generating with")));
+            assertThat(project.runs().list()).as("a run that waited for a slot keeps both messages")
+                    .anyMatch(r -> r.messages().stream().anyMatch(m -> m.text().startsWith("Waiting for a free slot")));
         }
     }
 }
