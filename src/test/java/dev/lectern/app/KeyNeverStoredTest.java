@@ -1,5 +1,6 @@
 package dev.lectern.app;
 
+import dev.lectern.testing.Bytes;
 import static dev.lectern.testing.TestProjects.LECTURE;
 import static dev.lectern.testing.TestProjects.SEGMENT_REF;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,8 +143,8 @@ class KeyNeverStoredTest {
 
     private static void assertNoKey(String where, byte[] content) {
         for (String form : new String[] {KEY, KEY.substring(6, 22), Base64.getEncoder().encodeToString(KEY.getBytes(StandardCharsets.UTF_8))}) {
-            assertThat(indexOf(content, form.getBytes(StandardCharsets.UTF_8))).as("'%s' in %s", form, where).isEqualTo(-1);
-            assertThat(indexOf(content, form.getBytes(StandardCharsets.UTF_16LE))).as("'%s' (UTF-16) in %s", form, where).isEqualTo(-1);
+            assertThat(Bytes.indexOf(content, form.getBytes(StandardCharsets.UTF_8))).as("'%s' in %s", form, where).isEqualTo(-1);
+            assertThat(Bytes.indexOf(content, form.getBytes(StandardCharsets.UTF_16LE))).as("'%s' (UTF-16) in %s", form, where).isEqualTo(-1);
         }
     }
 
@@ -153,18 +154,5 @@ class KeyNeverStoredTest {
             s.append('\n').append(t.getClassName()).append(": ").append(t.getMessage());
         }
         return s.toString();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -1,5 +1,6 @@
 package dev.lectern.lecture;
 
+import dev.lectern.testing.Bytes;
 import dev.lectern.testing.TestImages;
 import static dev.lectern.testing.TestImages.bytes;
 import static dev.lectern.testing.TestImages.concat;
@@ -255,15 +256,10 @@ class ImageInspectorTest {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
+        int at = Bytes.indexOf(haystack, needle);
+        if (at < 0) {
+            throw new AssertionError("not found");
         }
-        throw new AssertionError("not found");
+        return at;
     }
 }
