@@ -6,7 +6,6 @@ import dev.lectern.app.cli.Cli;
 import dev.lectern.ui.LecternApplication;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import javafx.application.Application;
 
 /**
  * The entry point, above every layer: with a command it runs the command line; with nothing (or just a
@@ -18,8 +17,11 @@ public final class Lectern {
     }
 
     public static void main(String[] args) {
+        // Guice generates classes at run time (ASM) for method interception, which Lectern does not use, and for
+        // marginally faster constructor calls; without them start-up defines no classes and compiles less.
+        System.setProperty("guice_bytecode_gen_option", "DISABLED");
         if (opensWindow(args)) {
-            Application.launch(LecternApplication.class, args);
+            LecternApplication.launchWindow(args);
             return;
         }
         Charset cs = Charset.defaultCharset();

@@ -13,6 +13,7 @@ import dev.lectern.provider.RetryPolicy;
 import dev.lectern.provider.SecretResolver;
 import dev.lectern.provider.Sleeper;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,11 +36,11 @@ public final class ProviderAdmin {
             Sleeper.SYSTEM, new Random(), Clock.systemUTC(), Duration.ofMillis(250));
 
     private final ProvidersConfigStore store;
-    private final OkHttpClient http;
+    private final Provider<OkHttpClient> http; // made on first test: see ProviderClients
     private final SecretResolver secrets;
 
     @Inject
-    public ProviderAdmin(ProvidersConfigStore store, OkHttpClient http, SecretResolver secrets) {
+    public ProviderAdmin(ProvidersConfigStore store, Provider<OkHttpClient> http, SecretResolver secrets) {
         this.store = store;
         this.http = http;
         this.secrets = secrets;
@@ -125,7 +126,7 @@ public final class ProviderAdmin {
                     + key.get().variable() + " is not set; set it in the environment Lectern runs in (keys are never stored)");
         }
         Duration limit = config.timeout().compareTo(TEST_LIMIT) < 0 ? config.timeout() : TEST_LIMIT;
-        ImageModelClient client = new ProviderClients(http, secrets, ONE_ATTEMPT).create(config.withTimeout(limit));
+        ImageModelClient client = new ProviderClients(http.get(), secrets, ONE_ATTEMPT).create(config.withTimeout(limit));
         return client.listModels();
     }
 

@@ -15,17 +15,46 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The window's life cycle: build the injector, show the main window, open the start-up project. */
+/**
+ * The window's life cycle: build the injector, show the main window, open the start-up project.
+ *
+ * <p>Start-up is spread over three threads (docs/decisions/0009): the injector is built on a background thread
+ * while JavaFX starts its toolkit; {@link #init()} loads the main view on the launcher thread while the FX thread
+ * reads the theme; {@link #start} only shows it.
+ */
 public class LecternApplication extends Application {
+    /**
+     * Handed from {@link #launchWindow} to the instance JavaFX creates reflectively (there is no other way in);
+     * read once by {@link #init()}.
+     */
+    private static volatile FutureTask<Injector> early;
+
     private Injector injector;
+    private FxmlViews.Loaded<MainView> main;
+
+    /** Opens the window: starts building the injector, then starts JavaFX. */
+    public static void launchWindow(String[] args) {
+        FutureTask<Injector> task = new FutureTask<>(() -> prepare(defaultModules()));
+        Thread thread = new Thread(task, "lectern-startup");
+        thread.setDaemon(true);
+        early = task;
+        thread.start();
+        Application.launch(LecternApplication.class, args);
+    }
+
+    static List<Module> defaultModules() {
+        return List.of(new AppModule(), new UiModule());
+    }
 
     /** Tests replace modules (for example the user directories) before launch. */
     protected List<Module> modules() {
-        return List.of(new AppModule(), new UiModule());
+        return defaultModules();
     }
 
     /** The application's injector, for tests that drive the window through its services. */
@@ -33,16 +62,37 @@ public class LecternApplication extends Application {
         return injector;
     }
 
+    /**
+     * What the window needs before it can be built and is not JavaFX: the injector, the preferences file read,
+     * and the main view's bindings resolved (Guice's reflection over every constructor behind it). Safe before
+     * the toolkit has started.
+     */
+    private static Injector prepare(List<Module> modules) {
+        Injector injector = Guice.createInjector(modules);
+        injector.getInstance(UiPreferences.class).darkTheme();
+        injector.getBinding(MainView.class);
+        return injector;
+    }
+
     @Override
-    public void init() {
-        injector = Guice.createInjector(modules());
-        injector.getInstance(UiPreferences.class).darkTheme(); // read the preferences file before the window exists
+    public void init() throws Exception {
+        FutureTask<Injector> prepared = early;
+        early = null;
+        injector = prepared != null ? await(prepared) : prepare(modules());
+        injector.getInstance(Theme.class).apply(); // off the FX thread this is queued to it: it runs while the view loads
+        main = injector.getInstance(FxmlViews.class).load(MainView.class);
+    }
+
+    private static Injector await(FutureTask<Injector> prepared) throws Exception {
+        try {
+            return prepared.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     @Override
     public void start(Stage stage) {
-        injector.getInstance(Theme.class).apply();
-        FxmlViews.Loaded<MainView> main = injector.getInstance(FxmlViews.class).load(MainView.class);
         Scene scene = new Scene(main.root(), 1280, 800);
         scene.getStylesheets().add(LecternApplication.class.getResource("lectern.css").toExternalForm());
         stage.setTitle("Lectern");

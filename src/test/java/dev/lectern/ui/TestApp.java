@@ -29,7 +29,7 @@ public class TestApp extends LecternApplication {
     }
 
     @Override
-    public void init() {
+    public void init() throws Exception {
         super.init();
         current = this;
     }

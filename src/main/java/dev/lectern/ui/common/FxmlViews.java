@@ -18,18 +18,35 @@ public final class FxmlViews {
     }
 
     public <C> Loaded<C> load(Class<C> controllerType) {
-        String name = controllerType.getSimpleName().replaceFirst("View$", "") + ".fxml";
-        URL fxml = controllerType.getResource(name);
-        if (fxml == null) {
-            throw new IllegalStateException("missing " + name + " beside " + controllerType.getName());
-        }
-        FXMLLoader loader = new FXMLLoader(fxml);
+        FXMLLoader loader = loader(controllerType, controllerType.getSimpleName().replaceFirst("View$", "") + ".fxml");
         loader.setControllerFactory(injector::getInstance);
+        Parent root = load(loader);
+        return new Loaded<>(root, controllerType.cast(loader.getController()));
+    }
+
+    /**
+     * Loads a part of a view, {@code name} beside the controller's class, with that object as its controller:
+     * for pieces a view builds only when they are first needed. The part's FXML names no controller.
+     */
+    public Parent loadPart(Object controller, String name) {
+        FXMLLoader loader = loader(controller.getClass(), name);
+        loader.setController(controller);
+        return load(loader);
+    }
+
+    private static FXMLLoader loader(Class<?> besides, String name) {
+        URL fxml = besides.getResource(name);
+        if (fxml == null) {
+            throw new IllegalStateException("missing " + name + " beside " + besides.getName());
+        }
+        return new FXMLLoader(fxml);
+    }
+
+    private static Parent load(FXMLLoader loader) {
         try {
-            Parent root = loader.load();
-            return new Loaded<>(root, controllerType.cast(loader.getController()));
+            return loader.load();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load " + name, e);
+            throw new UncheckedIOException("cannot load " + loader.getLocation(), e);
         }
     }
 

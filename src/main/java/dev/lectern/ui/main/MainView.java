@@ -5,6 +5,7 @@ import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.ui.common.Background;
 import dev.lectern.ui.common.Dialogs;
+import dev.lectern.ui.common.FxmlViews;
 import dev.lectern.ui.common.Theme;
 import dev.lectern.ui.providers.ProvidersDialog;
 import dev.lectern.ui.runs.RunsPanel;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -30,7 +32,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -49,8 +50,8 @@ public final class MainView {
     @FXML private ComboBox<LectureSummary> lectureChoice;
     @FXML private SplitPane split;
     @FXML private StackPane runsHolder;
-    @FXML private VBox startScreen;
-    @FXML private ListView<Path> recentList;
+    @FXML private StackPane center;
+    private Parent startScreen;
     @FXML private Menu recentMenu;
     @FXML private Menu projectMenu;
     @FXML private Menu viewMenu;
@@ -68,6 +69,7 @@ public final class MainView {
     private final Background background;
     private final ReviewFlow reviewFlow;
     private final RunsPanel runsPanel;
+    private final FxmlViews fxml;
 
     @FXML private CheckMenuItem darkItem;
     @FXML private CheckMenuItem runsItem;
@@ -76,7 +78,8 @@ public final class MainView {
     @Inject
     public MainView(MainViewModel model, SegmentEditorViewModel editor, ThumbnailLoader thumbnails, Dialogs dialogs, Theme theme,
                     ProjectSettingsDialog settingsDialog, ProvidersDialog providersDialog, Background background,
-                    ReviewFlow reviewFlow, RunsPanel runsPanel) {
+                    ReviewFlow reviewFlow, RunsPanel runsPanel, FxmlViews fxml) {
+        this.fxml = fxml;
         this.reviewFlow = reviewFlow;
         this.runsPanel = runsPanel;
         this.model = model;
@@ -111,22 +114,9 @@ public final class MainView {
             String draftText = drafts == 0 ? "" : "✎ " + drafts + (drafts == 1 ? " segment edited" : " segments edited") + ", not yet regenerated";
             return draftText.isEmpty() ? saved : saved.isEmpty() ? draftText : draftText + " · " + saved;
         }, store.drafts(), store.saveStateProperty()));
-        startScreen.visibleProperty().bind(model.startScreenProperty());
         split.visibleProperty().bind(model.startScreenProperty().not());
-        recentList.setItems(model.recent());
-        recentList.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Path item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.getFileName() + "  —  " + item.getParent());
-            }
-        });
-        recentList.setOnMouseClicked(e -> {
-            Path chosen = recentList.getSelectionModel().getSelectedItem();
-            if (chosen != null && e.getClickCount() >= 1) {
-                model.open(chosen, this::showOpenError);
-            }
-        });
+        model.startScreenProperty().addListener((o, was, show) -> showStartScreen(show));
+        showStartScreen(model.startScreenProperty().get());
         model.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecentMenu());
         lectureChoice.setItems(session.lectures());
         lectureChoice.visibleProperty().bind(Bindings.size(session.lectures()).greaterThan(1));
@@ -341,6 +331,55 @@ public final class MainView {
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lectern projects", "*.lectern"));
         return chooser;
+    }
+
+    /** The start screen is built the first time no project is open: most starts open one and never need it. */
+    private void showStartScreen(boolean show) {
+        if (startScreen == null && show) {
+            startScreen = fxml.loadPart(new StartScreen(), "StartScreen.fxml");
+            center.getChildren().add(startScreen);
+        }
+        if (startScreen != null) {
+            startScreen.setVisible(show);
+        }
+    }
+
+    /** The controller of StartScreen.fxml, a part of this view. */
+    private final class StartScreen {
+        @FXML private ListView<Path> recentList;
+
+        @FXML
+        private void initialize() {
+            recentList.setItems(model.recent());
+            recentList.setCellFactory(list -> new ListCell<>() {
+                @Override
+                protected void updateItem(Path item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : item.getFileName() + "  —  " + item.getParent());
+                }
+            });
+            recentList.setOnMouseClicked(e -> {
+                Path chosen = recentList.getSelectionModel().getSelectedItem();
+                if (chosen != null && e.getClickCount() >= 1) {
+                    model.open(chosen, MainView.this::showOpenError);
+                }
+            });
+        }
+
+        @FXML
+        private void openSample() {
+            MainView.this.openSample();
+        }
+
+        @FXML
+        private void newProject() {
+            MainView.this.newProject();
+        }
+
+        @FXML
+        private void openProject() {
+            MainView.this.openProject();
+        }
     }
 
     private void showOpenError(Throwable error) {

@@ -2,12 +2,12 @@ package dev.lectern.ui.runs;
 
 import dev.lectern.lecture.Run;
 import dev.lectern.ui.common.HumanTime;
+import dev.lectern.ui.common.Tips;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -37,7 +37,7 @@ final class RunCell extends ListCell<Run> {
         working.setMaxSize(16, 16);
         working.managedProperty().bind(working.visibleProperty());
         review.getStyleClass().addAll("small", "accent", "run-row-review");
-        review.setTooltip(new Tooltip("Compare the new image with the current one and accept or reject it"));
+        Tips.setText(review, "Compare the new image with the current one and accept or reject it");
         review.setAccessibleText("Open the review for this run");
         review.managedProperty().bind(review.visibleProperty());
         review.setOnAction(e -> {

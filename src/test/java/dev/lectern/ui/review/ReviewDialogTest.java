@@ -23,6 +23,7 @@ import dev.lectern.storage.Schema;
 import dev.lectern.testing.FxScreenshots;
 import dev.lectern.testing.TestImages;
 import dev.lectern.ui.UiModule;
+import dev.lectern.ui.common.Tips;
 import dev.lectern.ui.runs.RunsPanel;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -174,7 +175,7 @@ class ReviewDialogTest {
         robot.interact(() -> FxScreenshots.saveIfRequested(dialog.getScene(), "review-side-by-side"));
         for (String id : List.of("#acceptButton", "#rejectButton", "#regenerateButton", "#zoomInButton", "#zoomOutButton", "#fitButton")) {
             Button b = robot.lookup(id).queryButton();
-            assertThat(b.getTooltip()).as(id + " tooltip").isNotNull();
+            assertThat(Tips.getText(b)).as(id + " tooltip").isNotBlank();
             assertThat(b.getAccessibleText()).as(id + " accessible text").isNotBlank();
         }
     }
