@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +66,27 @@ class MainWindowTest {
         assertThat(Files.list(home.resolve("cache/renditions")).count()).as("renditions cached on disk").isPositive();
         Label status = robot.lookup("#status").queryAs(Label.class);
         assertThat(status.getText()).endsWith("Sample Lecture.lectern");
+    }
+
+    @Test
+    void closingTheProjectShowsTheStartScreenWhoseRecentListReopensIt() throws Exception {
+        Path file = home.resolve("mine.lectern");
+        new ProjectFiles(Schema.current(), Clock.systemUTC()).create(file, "Mine", p -> { }).close();
+        launch(file.toString());
+        Label title = robot.lookup(".project-title").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Mine".equals(title.getText()));
+        assertThat(robot.lookup("#startScreen").tryQuery()).as("not built while a project is open").isEmpty();
+
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#startScreen").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(robot.lookup("#mainSplit").query().isVisible()).isFalse();
+        ListView<Path> recent = robot.lookup("#recentList").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> recent.getItems().contains(file));
+
+        robot.clickOn(robot.from(recent).lookup((ListCell<?> cell) -> file.equals(cell.getItem())).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#mainSplit").query().isVisible());
+        assertThat(robot.lookup("#startScreen").query().isVisible()).isFalse();
+        assertThat(title.getText()).isEqualTo("Mine");
     }
 
     @Test
