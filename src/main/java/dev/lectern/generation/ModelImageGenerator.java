@@ -1,6 +1,7 @@
 package dev.lectern.generation;
 
 import dev.lectern.lecture.GenerationSettings;
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.lecture.InvalidInputException;
 import dev.lectern.provider.GeneratedImage;
 import dev.lectern.provider.ImageRequest;
@@ -34,7 +35,7 @@ public final class ModelImageGenerator implements ImageGenerator {
             int width = Math.min(settings.width(), 4096);
             int height = Math.min(settings.height(), 4096);
             byte[] png = titleCards.render(new TitleCardSpec(settings.styledPrompt(), width, height, seed, paletteKey));
-            return new GeneratedImage(png, "image/png", width, height, seed, ModelRef.TITLE_CARD);
+            return new GeneratedImage(ImageContent.inspected(png), seed, ModelRef.TITLE_CARD);
         }
         ProviderConfig provider = catalog.provider(ref).orElseThrow(() -> new InvalidInputException(
                 "the image model " + ref + " needs a provider '" + ref.providerId() + "', which is not configured; add it with "

@@ -197,7 +197,7 @@ public final class RegenerateWorkflow {
         // Seed §5.4–5.6 in one commit: the preview version, and the persisted wait for its review. The wait is
         // stored before anyone is told the preview exists (the events below go out after the commit).
         Run waiting = project.transaction(() -> {
-            ImageVersion version = project.images().add(imageKey, image.bytes(),
+            ImageVersion version = project.images().add(imageKey, image.content(),
                     new ImageRepository.Provenance(settings.model(), settings.styledPrompt(), image.seed()));
             PreviewImage preview = new PreviewImage(imageKey, version.version(), version.sha256(), version.width(), version.height());
             Run stored = record(project, generated.withPreview(preview, clock.instant(), "Image generated (" + version.width() + "×"

@@ -1,7 +1,6 @@
 package dev.lectern.provider;
 
-import dev.lectern.lecture.ImageInfo;
-import dev.lectern.lecture.ImageInspector;
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.lecture.InvalidImageException;
 import java.util.Base64;
 
@@ -31,13 +30,11 @@ final class CheckedImages {
 
     static GeneratedImage fromBytes(ProviderContext ctx, byte[] bytes, Long seed, String model)
             throws ProviderException {
-        ImageInfo h;
         try {
             // Header limits first (a bomb is refused before decoding), then a full decode.
-            h = ImageInspector.verify(bytes);
+            return new GeneratedImage(ImageContent.verified(bytes), seed, model);
         } catch (InvalidImageException e) {
             throw ctx.notAnImage(e.getMessage().replaceAll("\\.$", ""), e);
         }
-        return new GeneratedImage(bytes, h.mediaType(), h.width(), h.height(), seed, model);
     }
 }

@@ -1,13 +1,27 @@
 package dev.lectern.provider;
 
-/**
- * An image exactly as the model returned it (bytes are stored unchanged), with the size read from its header.
- * The byte array is not copied (it can be tens of MiB): treat it as read-only.
- */
-public record GeneratedImage(byte[] bytes, String mediaType, int width, int height, Long seed, String model) {
+import dev.lectern.lecture.ImageContent;
+
+/** An image exactly as the model returned it (bytes are stored unchanged), checked and hashed on arrival. */
+public record GeneratedImage(ImageContent content, Long seed, String model) {
+    public byte[] bytes() {
+        return content.bytes();
+    }
+
+    public String mediaType() {
+        return content.info().mediaType();
+    }
+
+    public int width() {
+        return content.info().width();
+    }
+
+    public int height() {
+        return content.info().height();
+    }
+
     @Override
     public String toString() {
-        return "GeneratedImage[" + mediaType + ", " + width + "×" + height + ", " + bytes.length + " bytes, seed="
-                + seed + ", model=" + model + "]";
+        return "GeneratedImage[" + content + ", seed=" + seed + ", model=" + model + "]";
     }
 }

@@ -1,11 +1,9 @@
 package dev.lectern.storage;
 
 import dev.lectern.lecture.Ids;
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.lecture.ImageInfo;
-import dev.lectern.lecture.ImageInspector;
 import dev.lectern.lecture.ImageVersion;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +12,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,33 +37,35 @@ public final class ImageRepository {
     }
 
     /**
-     * Checks {@code bytes} from their header (a PNG or JPEG within the size and dimension limits) and stores them
-     * as the next version of {@code imageKey}. Bytes from outside are fully decoded where they enter (the image
-     * servers' answers, imported files: {@link ImageInspector#verify}), so a version is not decoded twice.
-     * Throws {@link dev.lectern.lecture.InvalidInputException} for bad bytes.
+     * Stores {@code image} as the next version of {@code imageKey}. The image was checked and hashed where its
+     * bytes entered ({@link ImageContent}), so the commit only writes. Throws
+     * {@link dev.lectern.lecture.InvalidInputException} for a bad image id.
      */
-    public ImageVersion add(String imageKey, byte[] bytes, Provenance provenance) {
+    public ImageVersion add(String imageKey, ImageContent image, Provenance provenance) {
         Ids.requireValid("image id", imageKey);
-        ImageInfo image = ImageInspector.inspect(bytes);
-        String sha = sha256(bytes);
+        ImageInfo info = image.info();
         Instant now = clock.instant();
         return db.write(c -> {
-            insertBlob(c, sha, bytes);
+            insertBlob(c, image.sha256(), image.bytes());
             int version = nextVersion(c, imageKey);
-            ImageVersion v = new ImageVersion(imageKey, version, sha, image.mediaType(), image.width(),
-                    image.height(), bytes.length, provenance.model(), provenance.prompt(), provenance.seed(), now);
+            ImageVersion v = new ImageVersion(imageKey, version, image.sha256(), info.mediaType(), info.width(),
+                    info.height(), image.bytes().length, provenance.model(), provenance.prompt(), provenance.seed(), now);
             insertVersion(c, v);
             return v;
         });
     }
 
+    /** {@link #add} for bytes this program made: their header is checked here ({@link ImageContent#inspected}). */
+    public ImageVersion add(String imageKey, byte[] bytes, Provenance provenance) {
+        return add(imageKey, ImageContent.inspected(bytes), provenance);
+    }
+
     /** Like {@link #add}, but an identical image already stored under {@code imageKey} is reused, not copied. */
-    public ImageVersion addUnlessPresent(String imageKey, byte[] bytes, Provenance provenance) {
-        String sha = sha256(bytes);
+    public ImageVersion addUnlessPresent(String imageKey, ImageContent image, Provenance provenance) {
         Optional<ImageVersion> same = db.read(c -> query(c,
                 "SELECT " + COLUMNS + " FROM image_versions WHERE image_key = ? AND sha256 = ? ORDER BY version DESC LIMIT 1",
-                imageKey, sha)).stream().findFirst();
-        return same.orElseGet(() -> add(imageKey, bytes, provenance));
+                imageKey, image.sha256())).stream().findFirst();
+        return same.orElseGet(() -> add(imageKey, image, provenance));
     }
 
     public Optional<ImageVersion> find(String imageKey, int version) {
@@ -91,14 +90,6 @@ public final class ImageRepository {
                 }
             }
         });
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static void insertBlob(Connection c, String sha, byte[] bytes) throws SQLException {

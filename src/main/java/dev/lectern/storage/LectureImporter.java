@@ -3,6 +3,7 @@ package dev.lectern.storage;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.lecture.ImageInspector;
 import dev.lectern.lecture.InvalidInputException;
 import dev.lectern.lecture.Lecture;
@@ -40,7 +41,7 @@ public final class LectureImporter {
 
     public Result importFile(Project project, Path recordFile) {
         Lecture lecture = readRecord(recordFile);
-        Map<String, byte[]> images = readImages(recordFile.toAbsolutePath().getParent().resolve("images"), lecture);
+        Map<String, ImageContent> images = readImages(recordFile.toAbsolutePath().getParent().resolve("images"), lecture);
         Optional<Lecture> previous = project.lectures().load(lecture.id());
         return project.transaction(() -> {
             List<VideoAsset> videos = new ArrayList<>();
@@ -81,8 +82,8 @@ public final class LectureImporter {
     }
 
     /** Image bytes by image key, each checked to be a PNG or JPEG inside {@code imagesDir}. */
-    private static Map<String, byte[]> readImages(Path imagesDir, Lecture lecture) {
-        Map<String, byte[]> found = new HashMap<>();
+    private static Map<String, ImageContent> readImages(Path imagesDir, Lecture lecture) {
+        Map<String, ImageContent> found = new HashMap<>();
         if (!Files.isDirectory(imagesDir)) {
             return found;
         }
@@ -102,7 +103,7 @@ public final class LectureImporter {
         return found;
     }
 
-    private static byte[] readImage(Path imagesDir, Path file) {
+    private static ImageContent readImage(Path imagesDir, Path file) {
         String shown = "images/" + file.getFileName();
         try {
             if (!file.toRealPath().startsWith(imagesDir.toRealPath())) {
@@ -116,9 +117,7 @@ public final class LectureImporter {
                 throw new InvalidInputException(shown + " is " + size / (1024 * 1024) + " MiB; images may be at most "
                         + ImageInspector.MAX_BYTES / (1024 * 1024) + " MiB");
             }
-            byte[] bytes = Files.readAllBytes(file);
-            ImageInspector.verify(bytes);
-            return bytes;
+            return ImageContent.verified(Files.readAllBytes(file));
         } catch (InvalidInputException e) {
             throw e.getMessage().startsWith(shown) ? e : new InvalidInputException(shown + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -130,14 +129,14 @@ public final class LectureImporter {
      * The version a segment points at after import: its image file if one came with the record; otherwise
      * what the same segment pointed at before a re-import, or the newest stored version of its image.
      */
-    private static Integer versionFor(Project project, VideoAsset v, Map<String, byte[]> images, Optional<Lecture> previous) {
+    private static Integer versionFor(Project project, VideoAsset v, Map<String, ImageContent> images, Optional<Lecture> previous) {
         String key = v.imageKey();
         if (key == null) {
             return null;
         }
-        byte[] bytes = images.get(key);
-        if (bytes != null) {
-            return project.images().addUnlessPresent(key, bytes,
+        ImageContent image = images.get(key);
+        if (image != null) {
+            return project.images().addUnlessPresent(key, image,
                     new ImageRepository.Provenance(v.startingImageModel(), v.segmentStartImagePrompt(), null)).version();
         }
         Optional<Integer> before = previous.flatMap(l -> l.video(v.id()))

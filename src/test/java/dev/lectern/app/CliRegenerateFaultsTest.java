@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.provider.Automatic1111Format;
 import dev.lectern.provider.ComfyUiFormat;
 import dev.lectern.provider.OpenAiFormat;
 import dev.lectern.provider.ProviderConfig;
 import dev.lectern.provider.ProvidersConfigStore;
 import dev.lectern.provider.WireFormat;
-import dev.lectern.storage.ImageRepository;
 import dev.lectern.testing.CliRun;
 import dev.lectern.testing.TestImages;
 import dev.lectern.testing.TestProjects;
@@ -92,7 +92,7 @@ class CliRegenerateFaultsTest {
         JsonNode preview = run.path("preview");
         assertThat(preview.path("startingImageId").asText()).isEqualTo(TestProjects.imageId(SEGMENT));
         assertThat(preview.path("version").asInt()).isEqualTo(2);
-        assertThat(preview.path("sha256").asText()).isEqualTo(ImageRepository.sha256(image));
+        assertThat(preview.path("sha256").asText()).isEqualTo(ImageContent.sha256(image));
         assertThat(preview.path("width").asInt()).isEqualTo(80);
         assertThat(preview.path("height").asInt()).isEqualTo(48);
         assertThat(server.getRequestCount()).isEqualTo(f.successRequests() + 1);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lectern.storage.ImageRepository;
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.testing.CliRun;
 import dev.lectern.testing.FileDigest;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class CliRunCommandsTest {
 
         Path previewFile = dir.resolve("preview.png");
         assertThat(CliRun.of("image", project, "seg-02", "--run", runId, "--out", previewFile).exitCode()).isZero();
-        assertThat(ImageRepository.sha256(Files.readAllBytes(previewFile))).isEqualTo(preview.get("sha256").asText());
+        assertThat(ImageContent.sha256(Files.readAllBytes(previewFile))).isEqualTo(preview.get("sha256").asText());
         Path committedBefore = dir.resolve("before.png");
         CliRun.of("image", project, "seg-02", "--out", committedBefore);
         assertThat(segment("seg-02").get("imageVersion").asInt()).as("not committed before review").isEqualTo(1);

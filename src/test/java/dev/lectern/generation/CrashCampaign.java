@@ -7,6 +7,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 import dev.lectern.app.AppModule;
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.PreviewImage;
 import dev.lectern.lecture.ProjectSettings;
@@ -455,7 +456,7 @@ public final class CrashCampaign implements AutoCloseable {
         }
         byte[] bytes = p.images().bytes(preview.startingImageId(), preview.version()).orElseThrow(
                 () -> new AssertionError("run " + r.id() + "'s preview " + key(preview) + " has no bytes"));
-        assertThat(ImageRepository.sha256(bytes)).as("run %s's preview bytes", r.id()).isEqualTo(preview.sha256())
+        assertThat(ImageContent.sha256(bytes)).as("run %s's preview bytes", r.id()).isEqualTo(preview.sha256())
                 .isEqualTo(sd.sha256(r.requestedPrompt()));
     }
 

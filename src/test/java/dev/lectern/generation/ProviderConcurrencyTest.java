@@ -3,6 +3,7 @@ package dev.lectern.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.lecture.GenerationSettings;
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
@@ -54,7 +55,7 @@ class ProviderConcurrencyTest {
                 Thread.currentThread().interrupt();
             }
             inFlight.decrementAndGet();
-            return new GeneratedImage(png, "image/png", 64, 36, seed, s.model());
+            return new GeneratedImage(ImageContent.inspected(png), seed, s.model());
         };
         RegenerateWorkflow workflow = new RegenerateWorkflow(new SettingsResolver(catalog), counting, new ProviderLimits(catalog),
                 new WorkflowEvents(), Clock.systemUTC());

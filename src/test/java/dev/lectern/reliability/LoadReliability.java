@@ -7,6 +7,7 @@ import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 import dev.lectern.app.AppModule;
 import dev.lectern.generation.RunService;
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.PreviewImage;
 import dev.lectern.lecture.ProjectSettings;
@@ -15,7 +16,6 @@ import dev.lectern.lecture.RunStatus;
 import dev.lectern.lecture.VideoAsset;
 import dev.lectern.provider.ProviderConfig;
 import dev.lectern.provider.ProvidersConfigStore;
-import dev.lectern.storage.ImageRepository;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import dev.lectern.testing.DataLossError;
@@ -152,7 +152,7 @@ class LoadReliability {
                             assertThat(preview).as("run %s's preview", r.id()).isNotNull();
                             byte[] bytes = p.images().bytes(preview.startingImageId(), preview.version()).orElseThrow(
                                     () -> new AssertionError("run " + r.id() + "'s preview has no bytes"));
-                            assertThat(ImageRepository.sha256(bytes)).as("run %s's preview bytes", r.id())
+                            assertThat(ImageContent.sha256(bytes)).as("run %s's preview bytes", r.id())
                                     .isEqualTo(preview.sha256()).isEqualTo(sd.sha256(r.requestedPrompt()));
                         });
                     });

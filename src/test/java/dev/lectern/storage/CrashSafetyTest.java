@@ -3,6 +3,7 @@ package dev.lectern.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.lecture.ImageInspector;
 import dev.lectern.lecture.ImageVersion;
 import dev.lectern.lecture.Lecture;
@@ -229,7 +230,7 @@ class CrashSafetyTest {
         assertThat(version).as("the version row %s v%d points at, %s", segment.imageKey(), segment.imageVersion(), what).isNotNull();
         byte[] bytes = project.images().bytes(segment.imageKey(), segment.imageVersion()).orElse(null);
         assertThat(bytes).as("the blob of %s v%d, %s", segment.imageKey(), segment.imageVersion(), what).isNotNull();
-        assertThat(ImageRepository.sha256(bytes)).as("sha256 of the stored bytes, %s", what).isEqualTo(version.sha256());
+        assertThat(ImageContent.sha256(bytes)).as("sha256 of the stored bytes, %s", what).isEqualTo(version.sha256());
         assertThat((long) bytes.length).as("byte size of the stored bytes, %s", what).isEqualTo(version.byteSize());
         if (decoded.add(version.sha256())) {
             assertThatCode(() -> ImageInspector.verify(bytes)).as("decoding the image of %s", what).doesNotThrowAnyException();

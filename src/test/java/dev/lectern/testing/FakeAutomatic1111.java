@@ -2,7 +2,7 @@ package dev.lectern.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lectern.storage.ImageRepository;
+import dev.lectern.lecture.ImageContent;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.Base64;
@@ -89,7 +89,7 @@ public final class FakeAutomatic1111 extends Dispatcher {
 
     public String sha256(String prompt) {
         byte[] png = images.get(prompt);
-        return png == null ? null : ImageRepository.sha256(png);
+        return png == null ? null : ImageContent.sha256(png);
     }
 
     public int total() {

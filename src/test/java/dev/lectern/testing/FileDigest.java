@@ -1,6 +1,6 @@
 package dev.lectern.testing;
 
-import dev.lectern.storage.ImageRepository;
+import dev.lectern.lecture.ImageContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ public final class FileDigest {
 
     public static String of(Path file) {
         try {
-            return ImageRepository.sha256(Files.readAllBytes(file));
+            return ImageContent.sha256(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
