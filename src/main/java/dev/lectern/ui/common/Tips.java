@@ -1,5 +1,7 @@
 package dev.lectern.ui.common;
 
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
@@ -13,6 +15,7 @@ import javafx.scene.input.MouseEvent;
  */
 public final class Tips {
     private static final String KEY = Tips.class.getName();
+    private static final double MAX_WIDTH = 480;
 
     private Tips() {
     }
@@ -20,11 +23,24 @@ public final class Tips {
     public static void setText(Node node, String text) {
         node.getProperties().put(KEY, text);
         node.setAccessibleHelp(text);
+        installOnFirstHover(node, tooltip -> tooltip.setText(getText(node)));
+    }
+
+    /** A tip that follows {@code text}, for text that changes (a caption cut short shows all of it here). */
+    public static void bindText(Node node, ObservableValue<String> text) {
+        node.accessibleHelpProperty().bind(text);
+        installOnFirstHover(node, tooltip -> tooltip.textProperty().bind(text));
+    }
+
+    private static void installOnFirstHover(Node node, Consumer<Tooltip> fill) {
         node.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
             @Override
             public void handle(MouseEvent event) {
                 node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
-                Tooltip tooltip = new Tooltip(getText(node));
+                Tooltip tooltip = new Tooltip();
+                tooltip.setWrapText(true);
+                tooltip.setMaxWidth(MAX_WIDTH);
+                fill.accept(tooltip);
                 if (node instanceof Control control) {
                     control.setTooltip(tooltip);
                 } else {

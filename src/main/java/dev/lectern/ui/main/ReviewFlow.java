@@ -13,7 +13,6 @@ import dev.lectern.ui.review.ReviewRequest;
 import dev.lectern.ui.runs.RunActions;
 import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,20 +28,25 @@ import javafx.stage.Window;
 @Singleton
 public final class ReviewFlow implements RunActions {
     private final ProjectSession session;
-    private final Provider<ReviewDialog> dialogs;
+    private final ReviewDialog dialogs;
     private final Background background;
     private final Dialogs messages;
     private final Map<String, Stage> open = new HashMap<>();
     private Supplier<Window> owner = () -> null;
 
     @Inject
-    public ReviewFlow(ProjectSession session, Provider<ReviewDialog> dialogs, Background background, Dialogs messages) {
+    public ReviewFlow(ProjectSession session, ReviewDialog dialogs, Background background, Dialogs messages) {
         this.session = session;
         this.dialogs = dialogs;
         this.background = background;
         this.messages = messages;
         session.setOnPreviewReady(this::offerReview);
-        session.runs().addListener((ListChangeListener<Run>) c -> closeEnded());
+        session.runs().addListener((ListChangeListener<Run>) c -> {
+            closeEnded();
+            if (session.runs().stream().anyMatch(r -> !r.status().isTerminal())) {
+                dialogs.prepare(); // a preview is on its way
+            }
+        });
     }
 
     void setOwner(Supplier<Window> windowSupplier) {
@@ -98,7 +102,7 @@ public final class ReviewFlow implements RunActions {
         if (committed == null) {
             return;
         }
-        Stage stage = dialogs.get().open(owner.get(), new ReviewRequest(project, run, committed), choice -> answer(run, choice));
+        Stage stage = dialogs.open(owner.get(), new ReviewRequest(project, run, committed), choice -> answer(run, choice));
         open.put(run.id(), stage);
         stage.setOnHidden(e -> open.remove(run.id()));
     }

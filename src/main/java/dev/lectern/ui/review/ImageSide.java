@@ -57,6 +57,17 @@ public final class ImageSide {
         created.set(when);
     }
 
+    /** Back to empty: a closed dialog keeps no picture in memory. */
+    void clear() {
+        image.set(null);
+        loading.set(false);
+        problem.set("");
+        prompt.set("");
+        model.set("");
+        size.set("");
+        created.set("");
+    }
+
     void loading() {
         image.set(null);
         problem.set("");

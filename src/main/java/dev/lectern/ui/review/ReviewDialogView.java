@@ -1,13 +1,15 @@
 package dev.lectern.ui.review;
 
+import dev.lectern.ui.common.FxmlViews;
+import dev.lectern.ui.common.Tips;
 import jakarta.inject.Inject;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -23,15 +25,10 @@ public final class ReviewDialogView {
     @FXML private Label title;
     @FXML private Label zoomLevel;
     @FXML private ToggleButton compareToggle;
+    @FXML private StackPane imageStack;
     @FXML private HBox sideBySide;
-    @FXML private StackPane compareFrame;
-    @FXML private HBox compareBar;
-    @FXML private Slider compareSlider;
-    @FXML private Region compareDivider;
     @FXML private ZoomableImagePane committedPane;
     @FXML private ZoomableImagePane previewPane;
-    @FXML private ZoomableImagePane compareCommittedPane;
-    @FXML private ZoomableImagePane comparePreviewPane;
     @FXML private Label committedPrompt;
     @FXML private Label committedModel;
     @FXML private Label committedSize;
@@ -42,43 +39,70 @@ public final class ReviewDialogView {
     @FXML private Label previewCreated;
     @FXML private Button acceptButton;
 
+    private final FxmlViews views;
+    private ComparePart compare;
+
     @Inject
-    public ReviewDialogView(ReviewViewModel model) {
+    public ReviewDialogView(ReviewViewModel model, FxmlViews views) {
         this.model = model;
+        this.views = views;
     }
 
     @FXML
     private void initialize() {
         title.textProperty().bind(model.titleProperty());
         zoomLevel.textProperty().bind(model.zoomText());
-        for (ZoomableImagePane pane : new ZoomableImagePane[] {committedPane, compareCommittedPane}) {
-            show(pane, model.committed());
-        }
-        for (ZoomableImagePane pane : new ZoomableImagePane[] {previewPane, comparePreviewPane}) {
-            show(pane, model.preview());
-        }
+        show(committedPane, model.committed());
+        show(previewPane, model.preview());
         caption(model.committed(), committedPrompt, committedModel, committedSize, committedCreated);
         caption(model.preview(), previewPrompt, previewModel, previewSize, previewCreated);
         acceptButton.disableProperty().bind(model.canAcceptProperty().not());
 
         compareToggle.selectedProperty().bindBidirectional(model.comparingProperty());
         sideBySide.visibleProperty().bind(model.comparingProperty().not());
-        compareFrame.visibleProperty().bind(model.comparingProperty());
-        compareBar.visibleProperty().bind(model.comparingProperty());
-        compareBar.managedProperty().bind(model.comparingProperty());
-        compareSlider.valueProperty().bindBidirectional(model.compareSplitProperty());
-        comparePreviewPane.revealFromProperty().bind(model.compareSplitProperty());
-        compareDivider.layoutXProperty().bind(compareFrame.widthProperty().multiply(model.compareSplitProperty()).subtract(1));
-        compareDivider.resize(2, 0);
-        compareFrame.heightProperty().addListener((o, was, h) -> compareDivider.resize(2, h.doubleValue()));
+        model.comparingProperty().addListener((o, was, now) -> {
+            if (now && compare == null) {
+                compare = new ComparePart();
+                imageStack.getChildren().add(views.loadPart(compare, "ReviewCompare.fxml"));
+            }
+        });
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::zoomKeys);
     }
 
-    /** Called once by {@link ReviewDialog}: what to show and whom to tell the answer. */
+    /** Compare mode, built the first time the author switches it on: most reviews never do. */
+    private final class ComparePart {
+        @FXML private StackPane compareFrame;
+        @FXML private HBox compareBar;
+        @FXML private Slider compareSlider;
+        @FXML private Region compareDivider;
+        @FXML private ZoomableImagePane compareCommittedPane;
+        @FXML private ZoomableImagePane comparePreviewPane;
+
+        @FXML
+        private void initialize() {
+            show(compareCommittedPane, model.committed());
+            show(comparePreviewPane, model.preview());
+            Parent part = compareFrame.getParent();
+            part.visibleProperty().bind(model.comparingProperty());
+            compareSlider.valueProperty().bindBidirectional(model.compareSplitProperty());
+            comparePreviewPane.revealFromProperty().bind(model.compareSplitProperty());
+            compareDivider.layoutXProperty().bind(compareFrame.widthProperty().multiply(model.compareSplitProperty()).subtract(1));
+            compareDivider.resize(2, compareFrame.getHeight());
+            compareFrame.heightProperty().addListener((o, was, h) -> compareDivider.resize(2, h.doubleValue()));
+        }
+    }
+
+    /** Called by {@link ReviewDialog} for each review it shows: what to show and whom to tell the answer. */
     void start(ReviewRequest request, Consumer<ReviewChoice> onChoice) {
         model.setOnChoice(onChoice);
         model.load(request);
+    }
+
+    /** Called when the dialog closes: it keeps no images while hidden. */
+    void clear() {
+        model.setOnChoice(choice -> { });
+        model.clear();
     }
 
     /**
@@ -102,11 +126,7 @@ public final class ReviewDialogView {
 
     private static void caption(ImageSide side, Label prompt, Label modelName, Label size, Label created) {
         prompt.textProperty().bind(side.promptProperty());
-        Tooltip full = new Tooltip();
-        full.textProperty().bind(side.promptProperty());
-        full.setWrapText(true);
-        full.setMaxWidth(480);
-        prompt.setTooltip(full); // a long prompt is cut in the caption
+        Tips.bindText(prompt, side.promptProperty()); // a long prompt is cut in the caption
         modelName.textProperty().bind(side.modelProperty());
         size.textProperty().bind(side.sizeProperty());
         created.textProperty().bind(side.createdProperty());

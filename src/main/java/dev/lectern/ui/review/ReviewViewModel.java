@@ -43,6 +43,8 @@ public final class ReviewViewModel {
     private final BooleanBinding canAccept = preview.imageProperty().isNotNull();
     private Consumer<ReviewChoice> onChoice = choice -> { };
     private boolean decided;
+    /** Counts reviews shown: a dialog is reused, and an image still loading for its last review must not appear. */
+    private int shown;
 
     @Inject
     public ReviewViewModel(ThumbnailLoader images, Background background, HumanTime time) {
@@ -96,8 +98,16 @@ public final class ReviewViewModel {
         return true;
     }
 
-    /** Starts loading both sides; captions known from the run and the segment are shown at once. */
+    /**
+     * Starts a review: state left from a previous one is reset, both sides start loading, and captions known
+     * from the run and the segment are shown at once.
+     */
     public void load(ReviewRequest request) {
+        clear();
+        decided = false;
+        comparing.set(false);
+        compareSplit.set(0.5);
+        viewport.fit();
         Project project = request.project();
         Run run = request.run();
         VideoAsset segment = request.committedSegment();
@@ -123,18 +133,40 @@ public final class ReviewViewModel {
                         v.model() != null ? v.model() : segment.startingImageModel(), v.width(), v.height()));
     }
 
+    /** Empties both sides; a load still running for them is ignored when it ends. */
+    public void clear() {
+        shown++;
+        committed.clear();
+        preview.clear();
+    }
+
     private void loadSide(Project project, ImageSide side, String key, int version, String what, Consumer<ImageVersion> describe) {
         side.loading();
+        int review = shown;
         background.run(() -> project.images().find(key, version), found -> {
+            if (review != shown) {
+                return;
+            }
             if (found.isPresent()) {
                 describe.accept(found.get());
                 side.created(time.format(found.get().createdAt()));
             } else {
                 side.created("unknown");
             }
-        }, error -> side.created("unknown"));
-        images.load(project, key, version, RENDITION_EDGE, side::loaded,
-                error -> side.failed(what + " could not be loaded: " + readable(error)));
+        }, error -> {
+            if (review == shown) {
+                side.created("unknown");
+            }
+        });
+        images.load(project, key, version, RENDITION_EDGE, picture -> {
+            if (review == shown) {
+                side.loaded(picture);
+            }
+        }, error -> {
+            if (review == shown) {
+                side.failed(what + " could not be loaded: " + readable(error));
+            }
+        });
     }
 
     private static String readable(Throwable error) {

@@ -1,5 +1,6 @@
 package dev.lectern.ui.review;
 
+import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,23 +27,28 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One image drawn through a {@link LinkedViewport}: every pane bound to the same viewport shows the same
  * region. Zoom with ctrl/cmd+scroll or a pinch, pan by dragging, scrolling or the arrow keys; double-click
- * toggles between fit and 2×. Shows a spinner while loading and a message when there is no image.
+ * toggles between fit and 2×. Shows a spinner while a load takes long and a message when there is no image.
  */
 public final class ZoomableImagePane extends Region {
     private static final double KEY_PAN = 0.1;
+    /** A load quicker than this shows no spinner at all, rather than one that flashes. */
+    static final Duration SPINNER_DELAY = Duration.millis(250);
 
     private final ObjectProperty<Image> image = new SimpleObjectProperty<>(this, "image");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final StringProperty message = new SimpleStringProperty(this, "message");
     private final DoubleProperty revealFrom = new SimpleDoubleProperty(this, "revealFrom", 0);
     private final ImageView view = new ImageView();
-    private final ProgressIndicator spinner = new ProgressIndicator();
-    private final Label messageLabel = new Label();
+    /** Made when first needed: most images load before the spinner would show, and most never fail. */
+    private ProgressIndicator spinner;
+    private Label messageLabel;
+    private final PauseTransition spinnerDelay = new PauseTransition(SPINNER_DELAY);
     private final ChangeListener<Rectangle2D> onRegion = (o, was, now) -> requestLayout();
     private LinkedViewport viewport = new LinkedViewport();
     /** Where the image is drawn inside this pane, for mapping the mouse onto the image. */
@@ -55,15 +61,27 @@ public final class ZoomableImagePane extends Region {
         view.setSmooth(true);
         view.setManaged(false);
         view.getStyleClass().add("review-image");
-        spinner.setMaxSize(48, 48);
-        spinner.getStyleClass().add("review-spinner");
-        messageLabel.setWrapText(true);
-        messageLabel.setGraphic(new FontIcon("mdal-broken_image"));
-        messageLabel.getStyleClass().add("review-image-message");
-        getChildren().addAll(view, spinner, messageLabel);
-        spinner.visibleProperty().bind(loading);
-        messageLabel.textProperty().bind(message);
-        messageLabel.visibleProperty().bind(message.isNotEmpty().and(loading.not()));
+        getChildren().add(view);
+        spinnerDelay.setOnFinished(e -> {
+            if (loading.get()) {
+                spinner().setVisible(true);
+            }
+        });
+        loading.addListener((o, was, now) -> {
+            if (now) {
+                spinnerDelay.playFromStart();
+            } else {
+                spinnerDelay.stop();
+                if (spinner != null) {
+                    spinner.setVisible(false);
+                }
+            }
+        });
+        message.addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) {
+                messageLabel();
+            }
+        });
         view.imageProperty().bind(image);
         image.addListener((o, was, now) -> requestLayout());
         viewport.regionProperty().addListener(onRegion);
@@ -128,13 +146,40 @@ public final class ZoomableImagePane extends Region {
         return view;
     }
 
+    private ProgressIndicator spinner() {
+        if (spinner == null) {
+            spinner = new ProgressIndicator();
+            spinner.setMaxSize(48, 48);
+            spinner.getStyleClass().add("review-spinner");
+            getChildren().add(spinner);
+        }
+        return spinner;
+    }
+
+    private Label messageLabel() {
+        if (messageLabel == null) {
+            messageLabel = new Label();
+            messageLabel.setWrapText(true);
+            messageLabel.setGraphic(new FontIcon("mdal-broken_image"));
+            messageLabel.getStyleClass().add("review-image-message");
+            messageLabel.textProperty().bind(message);
+            messageLabel.visibleProperty().bind(message.isNotEmpty().and(loading.not()));
+            getChildren().add(messageLabel);
+        }
+        return messageLabel;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
-        layoutInArea(spinner, snappedLeftInset(), snappedTopInset(), w, h, 0, HPos.CENTER, VPos.CENTER);
-        messageLabel.setMaxWidth(Math.max(0, w - 32));
-        layoutInArea(messageLabel, snappedLeftInset(), snappedTopInset(), w, h, 0, HPos.CENTER, VPos.CENTER);
+        if (spinner != null) {
+            layoutInArea(spinner, snappedLeftInset(), snappedTopInset(), w, h, 0, HPos.CENTER, VPos.CENTER);
+        }
+        if (messageLabel != null) {
+            messageLabel.setMaxWidth(Math.max(0, w - 32));
+            layoutInArea(messageLabel, snappedLeftInset(), snappedTopInset(), w, h, 0, HPos.CENTER, VPos.CENTER);
+        }
         Image img = image.get();
         if (img == null || img.getWidth() <= 0 || w <= 0 || h <= 0) {
             drawn = Rectangle2D.EMPTY;

@@ -81,8 +81,10 @@ class ReviewDialogTest {
             b.bind(ImageCache.class).toInstance(new ImageCache(dir.resolve("cache"), 32L * 1024 * 1024));
             b.bind(Clock.class).toInstance(Clock.systemUTC());
         });
-        owner = FxToolkit.registerPrimaryStage();
+        FxToolkit.registerPrimaryStage();
         robot.interact(() -> {
+            // An owner of its own: resizing the shared primary stage would squeeze the next test's app window.
+            owner = new Stage();
             // The app's theme, so the stylesheet's AtlantaFX colour variables resolve as they do for real.
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             owner.setScene(new Scene(new Pane(), 300, 200));
@@ -249,9 +251,9 @@ class ReviewDialogTest {
     @Test
     void compareModeOverlaysBothImagesWithAMovableDivider() throws Exception {
         openAndWaitForImages();
-        assertThat(robot.lookup("#compareFrame").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#compareFrame").tryQuery()).as("compare mode is built when first switched on").isEmpty();
         robot.clickOn("#compareToggle");
-        assertThat(robot.lookup("#compareFrame").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#compareFrame").query().getParent().isVisible()).isTrue();
         assertThat(robot.lookup("#sideBySide").query().isVisible()).isFalse();
         ZoomableImagePane under = pane("#compareCommittedPane");
         ZoomableImagePane over = pane("#comparePreviewPane");
@@ -271,6 +273,36 @@ class ReviewDialogTest {
 
         robot.interact(() -> under.getViewport().zoomIn());
         assertSameRegion(normalised(over), normalised(under));
+
+        robot.clickOn("#compareToggle");
+        assertThat(robot.lookup("#compareFrame").query().getParent().isVisible()).isFalse();
+        assertThat(robot.lookup("#sideBySide").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void aClosedDialogIsShownAgainForTheNextReviewWithNothingLeftOfTheLastOne() throws Exception {
+        openAndWaitForImages();
+        Stage first = dialog;
+        robot.clickOn("#compareToggle");
+        robot.interact(() -> pane("#previewPane").getViewport().zoomIn());
+        robot.interact(first::close);
+        ZoomableImagePane hiddenPreview = (ZoomableImagePane) first.getScene().lookup("#previewPane");
+        assertThat(hiddenPreview.imageProperty().get()).as("a closed dialog keeps no image").isNull();
+
+        // The next review: this time the segment's committed version is missing from the file.
+        open(segment(9));
+        assertThat(dialog).as("the same window, already styled").isSameAs(first);
+        ZoomableImagePane left = pane("#committedPane");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !left.messageProperty().get().isEmpty()
+                && pane("#previewPane").imageProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(left.imageProperty().get()).as("no image of the last review turns up late").isNull();
+        assertThat(robot.lookup("#sideBySide").query().isVisible()).as("compare mode is off again").isTrue();
+        assertThat(text("#zoomLevel")).isEqualTo("Fit");
+        robot.clickOn("#previewPane").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(choices).as("the first review made no choice; this one accepts once").containsExactly(ReviewChoice.ACCEPT);
+        assertThat(dialog.isShowing()).isFalse();
     }
 
     @Test

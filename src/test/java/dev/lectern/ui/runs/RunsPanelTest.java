@@ -11,6 +11,7 @@ import dev.lectern.lecture.RunStatus;
 import dev.lectern.testing.FxScreenshots;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -103,8 +104,8 @@ class RunsPanelTest {
             RunCell cell = cell(r.id());
             StatusBadge badge = badgeOf(cell);
             assertThat(badge.getText()).isEqualTo(expected.get(r.status()));
-            assertThat(badge.getStyleClass()).contains("run-status-" + r.status().wireName())
-                    .filteredOn(c -> c.startsWith("run-status-")).hasSize(1);
+            assertThat(badge.getPseudoClassStates()).contains(StatusBadge.state(r.status()))
+                    .filteredOn(p -> Arrays.stream(RunStatus.values()).map(StatusBadge::state).anyMatch(p::equals)).hasSize(1);
             assertThat(cell.lookup(".run-working").isVisible()).as("spinner for " + r.status())
                     .isEqualTo(r.status() == RunStatus.QUEUED || r.status() == RunStatus.RUNNING);
             assertThat(((ProgressIndicator) cell.lookup(".run-working")).isIndeterminate()).isTrue();
@@ -163,11 +164,17 @@ class RunsPanelTest {
         robot.clickOn(cell("run-2"));
         assertThat(button("#openReviewButton").isDisabled()).isTrue();
 
+        Object runningFill = badgeOf(cell("run-2")).getBackground().getFills().get(0).getFill();
         Run waiting = run(2, RunStatus.AWAITING_REVIEW);
         robot.interact(() -> runs.set(1, waiting));
         StatusBadge badge = badgeOf(cell("run-2"));
         assertThat(badge.getText()).isEqualTo("Awaiting review");
-        assertThat(badge.getStyleClass()).contains("run-status-awaiting_review").doesNotContain("run-status-running");
+        assertThat(badge.getPseudoClassStates()).contains(StatusBadge.state(RunStatus.AWAITING_REVIEW))
+                .doesNotContain(StatusBadge.state(RunStatus.RUNNING));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(badge.getBackground().getFills().get(0).getFill()).as("the waiting colour, not the running one")
+                .isEqualTo(badgeOf(cell("run-3")).getBackground().getFills().get(0).getFill())
+                .isNotEqualTo(runningFill);
         assertThat(cell("run-2").lookup(".run-working").isVisible()).isFalse();
         assertThat(robot.lookup("#runList").queryListView().getSelectionModel().getSelectedItem()).isSameAs(waiting);
         assertThat(button("#openReviewButton").isDisabled()).isFalse();
