@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -102,28 +103,44 @@ public class LecternApplication extends Application {
         UiPreferences preferences = injector.getInstance(UiPreferences.class);
         preferences.remember(stage);
         preferences.remember("main", main.controller().split());
-        stage.show();
-        if (Boolean.getBoolean("lectern.startup.marker")) {
-            printFirstFrame(scene);
-        }
+        boolean marker = Boolean.getBoolean("lectern.startup.marker");
         Optional<Path> requested = getParameters() == null ? Optional.empty()
                 : getParameters().getUnnamed().stream().findFirst().map(Path::of);
+        main.controller().withholdPanes(requested);
+        stage.show();
+        afterLayout(scene, () -> {
+            mark(marker, "first frame");
+            // One more pulse first: it waits for the first frame to be rendered, so its pixels reach the
+            // screen before the panes keep the FX thread busy.
+            Platform.requestNextPulse();
+            afterLayout(scene, () -> Platform.runLater(() -> {
+                main.controller().attachPanes();
+                afterLayout(scene, () -> mark(marker, "ready"));
+            }));
+        });
         main.controller().openAtStartup(requested);
     }
 
-    /**
-     * {@code -Dlectern.startup.marker=true} (the start-up benchmark): prints when the first frame of the window
-     * has been laid out for painting, in milliseconds since the JVM started.
-     */
-    private static void printFirstFrame(Scene scene) {
+    /** Runs {@code then} once, when the next frame of {@code scene} has been laid out for painting. */
+    private static void afterLayout(Scene scene, Runnable then) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("lectern: first frame after " + ms + " ms");
-            System.out.flush();
+            then.run();
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /**
+     * {@code -Dlectern.startup.marker=true} (the start-up benchmark): prints when the window's first frame and
+     * the frame with its panes were laid out for painting, in milliseconds since the JVM started.
+     */
+    private static void mark(boolean enabled, String what) {
+        if (enabled) {
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("lectern: " + what + " after " + ms + " ms");
+            System.out.flush();
+        }
     }
 
     @Override

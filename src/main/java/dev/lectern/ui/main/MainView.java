@@ -31,6 +31,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -47,11 +48,15 @@ public final class MainView {
     @FXML private Label projectTitle;
     @FXML private Label status;
     @FXML private Label saveState;
-    @FXML private ComboBox<LectureSummary> lectureChoice;
+    @FXML private HBox header;
+    /** Made when the project has a second lecture: most have one, and a combo box is costly to style at start-up. */
+    private ComboBox<LectureSummary> lectureChoice;
     @FXML private SplitPane split;
     @FXML private StackPane runsHolder;
     @FXML private StackPane center;
     private Parent startScreen;
+    /** What the first frame shows where the panes will be (start-up only). */
+    private Label placeholder;
     @FXML private Menu recentMenu;
     @FXML private Menu projectMenu;
     @FXML private Menu viewMenu;
@@ -61,7 +66,7 @@ public final class MainView {
     @FXML private MenuItem reviewItem;
     @FXML private MenuItem importItem;
     @FXML private MenuItem closeItem;
-    @FXML private SegmentEditorView segmentEditorController;
+    @FXML private StackPane editorHolder;
 
     private final Theme theme;
     private final ProjectSettingsDialog settingsDialog;
@@ -118,7 +123,30 @@ public final class MainView {
         model.startScreenProperty().addListener((o, was, show) -> showStartScreen(show));
         showStartScreen(model.startScreenProperty().get());
         model.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecentMenu());
-        lectureChoice.setItems(session.lectures());
+        session.lectures().addListener((javafx.collections.ListChangeListener<LectureSummary>) c -> offerLectureChoice());
+        offerLectureChoice();
+        undoItem.disableProperty().bind(store.canUndoProperty().not());
+        redoItem.disableProperty().bind(store.canRedoProperty().not());
+        regenerateItem.disableProperty().bind(editor.selectedProperty().isNull());
+        importItem.disableProperty().bind(session.projectProperty().isNull());
+        closeItem.disableProperty().bind(session.projectProperty().isNull());
+        session.setOnError(this::showError);
+        model.refreshRecent();
+        darkItem.selectedProperty().bindBidirectional(theme.darkProperty());
+        reviewFlow.setOwner(this::window);
+        reviewItem.disableProperty().bind(editor.selectedProperty().isNull());
+        settingsItem.disableProperty().bind(session.projectProperty().isNull());
+    }
+
+    private void offerLectureChoice() {
+        ProjectSession session = model.session();
+        if (lectureChoice != null || session.lectures().size() < 2) {
+            return;
+        }
+        LectureStore store = session.store();
+        lectureChoice = new ComboBox<>(session.lectures());
+        lectureChoice.setId("lectureChoice");
+        lectureChoice.setAccessibleText("Lecture");
         lectureChoice.visibleProperty().bind(Bindings.size(session.lectures()).greaterThan(1));
         lectureChoice.managedProperty().bind(lectureChoice.visibleProperty());
         lectureChoice.setConverter(new javafx.util.StringConverter<>() {
@@ -138,18 +166,7 @@ public final class MainView {
                 session.showLecture(chosen.id());
             }
         });
-        undoItem.disableProperty().bind(store.canUndoProperty().not());
-        redoItem.disableProperty().bind(store.canRedoProperty().not());
-        regenerateItem.disableProperty().bind(editor.selectedProperty().isNull());
-        importItem.disableProperty().bind(session.projectProperty().isNull());
-        closeItem.disableProperty().bind(session.projectProperty().isNull());
-        session.setOnError(this::showError);
-        model.refreshRecent();
-        darkItem.selectedProperty().bindBidirectional(theme.darkProperty());
-        reviewFlow.setOwner(this::window);
-        runsHolder.getChildren().setAll(runsPanel.create(session.runs(), reviewFlow, this::segmentTitle).root());
-        reviewItem.disableProperty().bind(editor.selectedProperty().isNull());
-        settingsItem.disableProperty().bind(session.projectProperty().isNull());
+        header.getChildren().add(1, lectureChoice);
     }
 
     @FXML
@@ -208,6 +225,27 @@ public final class MainView {
 
     public SplitPane split() {
         return split;
+    }
+
+    /**
+     * Start-up (decision 0009): the window's first frame shows its frame (menus, title, status line) and where the
+     * panes will be, which project is opening. The three panes, whose loading and first styling pass are the
+     * largest piece of start-up, come with {@link #attachPanes}.
+     */
+    public void withholdPanes(Optional<Path> opening) {
+        center.getChildren().remove(split);
+        placeholder = new Label(opening.map(p -> "Opening " + p.getFileName() + "…").orElse("Starting…"));
+        placeholder.getStyleClass().add("opening-placeholder");
+        center.getChildren().add(placeholder);
+    }
+
+    /** Builds the segment editor and the runs panel and shows them in place of the start-up placeholder; once. */
+    public void attachPanes() {
+        center.getChildren().remove(placeholder);
+        placeholder = null;
+        editorHolder.getChildren().setAll(fxml.load(SegmentEditorView.class).root());
+        runsHolder.getChildren().setAll(runsPanel.create(model.session().runs(), reviewFlow, this::segmentTitle).root());
+        center.getChildren().add(0, split);
     }
 
     /** The selected segment's run that waits for review, if any. */
