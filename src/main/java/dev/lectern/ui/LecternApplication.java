@@ -27,7 +27,7 @@ import javafx.stage.Stage;
  *
  * <p>Start-up is spread over three threads (docs/decisions/0009): the injector is built on a background thread
  * while JavaFX starts its toolkit; {@link #init()} loads the main view on the launcher thread while the FX thread
- * reads the theme; {@link #start} only shows it.
+ * reads the theme; {@link #start} shows the window's frame, and its panes follow once that is on screen.
  */
 public class LecternApplication extends Application {
     /**
