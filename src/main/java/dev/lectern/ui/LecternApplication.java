@@ -110,6 +110,8 @@ public class LecternApplication extends Application {
         stage.show();
         afterLayout(scene, () -> {
             mark(marker, "first frame");
+            // Opening the project (SQLite's native library, the file, the lecture) runs beside the panes' build.
+            main.controller().openAtStartup(requested);
             // One more pulse first: it waits for the first frame to be rendered, so its pixels reach the
             // screen before the panes keep the FX thread busy.
             Platform.requestNextPulse();
@@ -118,7 +120,6 @@ public class LecternApplication extends Application {
                 afterLayout(scene, () -> mark(marker, "ready"));
             }));
         });
-        main.controller().openAtStartup(requested);
     }
 
     /** Runs {@code then} once, when the next frame of {@code scene} has been laid out for painting. */
