@@ -2,17 +2,26 @@ package dev.lectern.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.lecture.Lecture;
+import dev.lectern.lecture.LectureSummary;
+import dev.lectern.lecture.Timestamps;
+import dev.lectern.lecture.VideoAsset;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import dev.lectern.storage.Schema;
+import dev.lectern.testing.TestProjects;
 import dev.lectern.ui.main.SegmentItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -76,6 +85,7 @@ class MainWindowTest {
         Label title = robot.lookup(".project-title").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "Mine".equals(title.getText()));
         assertThat(robot.lookup("#startScreen").tryQuery()).as("not built while a project is open").isEmpty();
+        assertThat(robot.lookup("#lectureChoice").tryQuery()).as("no lecture chooser for a project of one lecture").isEmpty();
 
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#startScreen").tryQuery().map(Node::isVisible).orElse(false));
@@ -103,6 +113,29 @@ class MainWindowTest {
             assertThat(robot.lookup(".project-title").queryAs(Label.class).getText()).isEqualTo("Mine");
             assertThat(heldElsewhere.info().readOnly()).isFalse();
         }
+    }
+
+    @Test
+    void aProjectWithASecondLectureGetsALectureChooserThatSwitchesTheList() throws Exception {
+        Path file = home.resolve("two.lectern");
+        TestProjects.create(file);
+        try (Project project = new ProjectFiles(Schema.current(), Clock.systemUTC()).open(file, Access.READ_WRITE)) {
+            List<VideoAsset> harbours = List.of(
+                    new VideoAsset("h-1", "Piers", 0, null, null, null, "a pier at noon", null, null, Map.of()),
+                    new VideoAsset("h-2", "Cranes", 1, null, null, null, "cranes at dusk", null, null, Map.of()));
+            project.lectures().save(new Lecture("lec-2", "Harbours", 1, Timestamps.format(Instant.now()), harbours, Map.of(), Map.of()));
+        }
+        launch(file.toString());
+        ListView<SegmentItem> list = robot.lookup("#segmentList").queryListView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().size() == 3);
+        ComboBox<LectureSummary> choice = robot.lookup("#lectureChoice").queryComboBox();
+        assertThat(choice.isVisible()).isTrue();
+        assertThat(choice.getItems()).extracting(LectureSummary::title).containsExactlyInAnyOrder("Lighthouses", "Harbours");
+
+        robot.interact(() -> choice.getSelectionModel().select(
+                choice.getItems().stream().filter(l -> l.id().equals("lec-2")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        assertThat(list.getItems()).extracting(item -> item.video().id()).containsExactly("h-1", "h-2");
     }
 
     @Test
