@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downscaled PNG renditions of stored image versions, for lists and dialogs: in memory (LRU bounded in bytes),
- * then on disk under {@code <cacheRoot>/<projectId>/<imageKey>/v<version>-<maxEdge>.png}, then built from the
- * original bytes.
+ * Renditions of stored image versions, for lists and dialogs: in memory (LRU bounded in bytes), then on disk under
+ * {@code <cacheRoot>/<projectId>/<imageKey>/v<version>-<maxEdge>.png}, then built from the original bytes. An
+ * original that already fits and that any viewer decodes (PNG, JPEG) is its own rendition: decoding and
+ * re-encoding it would cost tens of milliseconds of CPU per picture and give the same pixels.
  *
  * <p>There is no invalidation: an image version is immutable, so (project, image, version, size) names the
  * same picture forever and a cached rendition can never be stale. A new picture is a new version.
@@ -193,6 +194,10 @@ public final class ImageCache {
         byte[] original = source.load(key.imageKey(), key.version());
         if (original == null) {
             throw new IOException("no bytes for image " + key.imageKey() + " version " + key.version());
+        }
+        ImageInfo info = ImageInspector.inspect(original); // size limits from the header, before anything decodes it
+        if (!info.mediaType().equals(ImageInspector.WEBP) && info.width() <= key.maxEdge() && info.height() <= key.maxEdge()) {
+            return new Rendition(original, info.width(), info.height(), info.width(), info.height());
         }
         BufferedImage decoded = ImageInspector.decode(original); // size limits before decoding, damage after
         int[] size = Downscaler.fit(decoded.getWidth(), decoded.getHeight(), key.maxEdge());

@@ -60,7 +60,7 @@ class ImageCacheMemoryTest {
         byte[] bytes = {1, 2, 3};
         Rendition r = new Rendition(bytes, 1, 1, 1, 1);
         bytes[0] = 9;
-        r.png()[1] = 9;
-        assertThat(r.png()).containsExactly(1, 2, 3);
+        r.bytes()[1] = 9;
+        assertThat(r.bytes()).containsExactly(1, 2, 3);
     }
 }

@@ -64,10 +64,10 @@ class ImageCacheTest {
         assertThat(r.height()).isEqualTo(171);
         assertThat(r.sourceWidth()).isEqualTo(1200);
         assertThat(r.sourceHeight()).isEqualTo(800);
-        assertThat(ImageInspector.verify(r.png())).isEqualTo(new ImageInfo("image/png", 256, 171));
+        assertThat(ImageInspector.verify(r.bytes())).isEqualTo(new ImageInfo("image/png", 256, 171));
         Path file = root().resolve(PROJECT).resolve("video-img-r1-s1").resolve("v3-256.png");
         assertThat(file).exists();
-        assertThat(Files.readAllBytes(file)).isEqualTo(r.png());
+        assertThat(Files.readAllBytes(file)).isEqualTo(r.bytes());
         assertThat(loads).hasValue(1);
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertThat(files).containsExactly(file); // no temporary files left behind
@@ -100,11 +100,32 @@ class ImageCacheTest {
         Rendition small = cache.get(PROJECT, "small", 1, 512, source);
 
         assertThat(new int[] {wide.width(), wide.height()}).containsExactly(100, 50);
-        BufferedImage decoded = ImageInspector.decode(wide.png());
+        BufferedImage decoded = ImageInspector.decode(wide.bytes());
         assertThat(new Color(decoded.getRGB(5, 5)).getRed()).isGreaterThan(200); // the red corner survived
         assertThat(new Color(decoded.getRGB(90, 45)).getRed()).isLessThan(60);
         assertThat(new int[] {small.width(), small.height()}).containsExactly(100, 60);
-        assertThat(ImageInspector.inspect(small.png()).width()).isEqualTo(100);
+        assertThat(ImageInspector.inspect(small.bytes()).width()).isEqualTo(100);
+    }
+
+    @Test
+    void anOriginalThatAlreadyFitsIsServedAsItIsAndNotCopiedToDisk() throws IOException {
+        byte[] png = TestImages.png(640, 360);
+        byte[] jpeg = TestImages.jpeg(300, 200);
+        originals.put("png@1", png);
+        originals.put("jpeg@1", jpeg);
+        ImageCache cache = new ImageCache(root(), BUDGET);
+
+        Rendition fromPng = cache.get(PROJECT, "png", 1, 1600, source);
+        Rendition fromJpeg = cache.get(PROJECT, "jpeg", 1, 300, source); // exactly at the edge still fits
+
+        assertThat(fromPng.bytes()).isEqualTo(png);
+        assertThat(new int[] {fromPng.width(), fromPng.height(), fromPng.sourceWidth(), fromPng.sourceHeight()})
+                .containsExactly(640, 360, 640, 360);
+        assertThat(fromJpeg.bytes()).isEqualTo(jpeg);
+        assertThat(root().resolve(PROJECT)).doesNotExist();
+        assertThat(cache.get(PROJECT, "png", 1, 1600, source)).isEqualTo(fromPng);
+        assertThat(loads).hasValue(2); // the second get came from memory
+        assertThat(cache.get(PROJECT, "jpeg", 1, 299, source).bytes()).startsWith(0x89, 'P', 'N', 'G'); // one pixel too big
     }
 
     @Test
@@ -133,8 +154,8 @@ class ImageCacheTest {
 
         assertThat(loads).hasValue(2);
         assertThat(rebuilt).isEqualTo(good);
-        assertThat(ImageInspector.verify(rebuilt.png()).width()).isEqualTo(200);
-        assertThat(Files.readAllBytes(file)).isEqualTo(good.png());
+        assertThat(ImageInspector.verify(rebuilt.bytes()).width()).isEqualTo(200);
+        assertThat(Files.readAllBytes(file)).isEqualTo(good.bytes());
     }
 
     @Test
@@ -147,7 +168,7 @@ class ImageCacheTest {
 
         assertThat(new ImageCache(root(), BUDGET).get(PROJECT, "img", 1, 200, source)).isEqualTo(good);
         assertThat(loads).hasValue(2);
-        assertThat(Files.readAllBytes(file)).isEqualTo(good.png());
+        assertThat(Files.readAllBytes(file)).isEqualTo(good.bytes());
     }
 
     @Test
@@ -211,7 +232,7 @@ class ImageCacheTest {
 
         Rendition r = cache.get(PROJECT, "img", 1, 64, source);
 
-        assertThat(ImageInspector.verify(r.png()).width()).isEqualTo(64);
+        assertThat(ImageInspector.verify(r.bytes()).width()).isEqualTo(64);
         assertThat(cache.get(PROJECT, "img", 1, 64, source)).isEqualTo(r);
         assertThat(loads).hasValue(1);
     }
@@ -226,7 +247,7 @@ class ImageCacheTest {
         assertThat(loads.get()).isBetween(1, 8);
         byte[] onDisk = Files.readAllBytes(root().resolve(PROJECT).resolve("img").resolve("v1-320.png"));
         assertThat(ImageInspector.verify(onDisk)).isEqualTo(new ImageInfo("image/png", 320, 180));
-        assertThat(onDisk).isEqualTo(results.get(0).png());
+        assertThat(onDisk).isEqualTo(results.get(0).bytes());
     }
 
     @Test
@@ -240,7 +261,7 @@ class ImageCacheTest {
 
         assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(results.get(0)));
         Path dir = root().resolve(PROJECT).resolve("img");
-        assertThat(Files.readAllBytes(dir.resolve("v1-320.png"))).isEqualTo(results.get(0).png());
+        assertThat(Files.readAllBytes(dir.resolve("v1-320.png"))).isEqualTo(results.get(0).bytes());
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(dir.resolve("v1-320.png"));
         }

@@ -27,7 +27,12 @@ public final class ThumbnailLoader {
         background.run(() -> {
             Rendition r = cache.get(project.info().projectId(), imageKey, version, maxEdge,
                     (key, v) -> project.images().bytes(key, v).orElseThrow(() -> new IOException("image " + key + " v" + v + " is not in the project")));
-            return new Image(new ByteArrayInputStream(r.png()));
+            Image image = new Image(new ByteArrayInputStream(r.bytes()));
+            if (image.isError()) { // an original served as it is was only checked up to its header
+                throw new IOException("image " + imageKey + " v" + version + " cannot be shown: " + image.getException().getMessage(),
+                        image.getException());
+            }
+            return image;
         }, onLoaded, onFailed);
     }
 }
