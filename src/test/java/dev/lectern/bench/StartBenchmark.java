@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * 5. start: cold start of Lectern with a project file (a new JVM, {@code dev.lectern.Lectern FILE}) until its
  * window's first frame, without and with an AppCDS archive, beside a bare JavaFX window started the same way
- * (same JVM, same flags, plain JDK CDS). Time is wall-clock from process start to the marker line the app
+ * (same JVM, the same flags from packaging/jvm.options, plain JDK CDS). Time is wall-clock from process start to the marker line the app
  * prints under {@code -Dlectern.startup.marker=true}. Under Xvfb when it is installed, else headless Monocle.
  * The first frame is the window's frame (menus, title, status line); the frame with its three panes follows
  * (decision 0009) and is reported beside it as {@code start-appcds-ready}.
@@ -107,6 +107,7 @@ class StartBenchmark {
         Path home = Files.createTempDirectory(dir, "home");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("@" + Path.of("packaging", "jvm.options").toAbsolutePath()); // the window's JVM options, for both windows
         command.addAll(extra);
         command.addAll(display.jvmArgs());
         command.addAll(List.of("-Dlectern.startup.marker=true", "-Dlectern.config.dir=" + home.resolve("config"),

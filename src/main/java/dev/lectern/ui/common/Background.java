@@ -23,6 +23,7 @@ public final class Background {
         this.executor = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
             Thread t = new Thread(r, "lectern-background-" + n.incrementAndGet());
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY); // below the UI thread (on Linux with packaging/jvm.options, decision 0011)
             return t;
         });
     }

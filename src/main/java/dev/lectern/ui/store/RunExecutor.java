@@ -18,6 +18,7 @@ public final class RunExecutor {
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lectern-run-" + n.incrementAndGet());
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY); // below the UI thread (on Linux with packaging/jvm.options, decision 0011)
             return t;
         });
     }
