@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
@@ -76,14 +77,23 @@ class FxResponsivenessFixture {
 
     /** Generations started, every segment scrolled to and selected, the previews accepted; returns the JSON figures. */
     private String exercise(ProjectSession session, String name) throws Exception {
+        ListView<SegmentItem> list = robot.lookup("#segmentList").queryListView();
         List<Long> lateness = new ArrayList<>();
+        List<long[]> stalls = new ArrayList<>();
+        long start = System.nanoTime();
         AtomicBoolean probing = new AtomicBoolean(true);
+        AtomicLong lastRun = new AtomicLong(System.nanoTime());
         Thread probe = new Thread(() -> {
             while (probing.get()) {
                 long posted = System.nanoTime();
                 Platform.runLater(() -> {
+                    lastRun.set(posted);
+                    long late = System.nanoTime() - posted;
                     synchronized (lateness) {
-                        lateness.add(System.nanoTime() - posted);
+                        lateness.add(late);
+                        if (late > 50_000_000L) {
+                            stalls.add(new long[] {(posted - start) / 1_000_000L, late / 1_000_000L});
+                        }
                     }
                 });
                 try {
@@ -94,10 +104,9 @@ class FxResponsivenessFixture {
             }
         }, "fx-probe");
         probe.setDaemon(true);
-        Map<String, Integer> hot = new java.util.concurrent.ConcurrentHashMap<>();
-        Thread sampler = new Thread(() -> sample(probing, hot), "fx-sampler");
+        Map<String, Integer> stalled = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread sampler = new Thread(() -> sampleStalls(probing, lastRun, stalled), "fx-sampler");
         sampler.setDaemon(true);
-        long start = System.nanoTime();
         probe.start();
         sampler.start();
         for (int i = 0; i < GENERATIONS; i++) {
@@ -107,7 +116,6 @@ class FxResponsivenessFixture {
                 return null;
             });
         }
-        ListView<SegmentItem> list = robot.lookup("#segmentList").queryListView();
         for (int index = 0; index < SEGMENTS; index += 6) {
             int at = index;
             fx(() -> {
@@ -117,47 +125,43 @@ class FxResponsivenessFixture {
             });
             Thread.sleep(25);
         }
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> session.runs().stream()
-                .filter(r -> r.status() == RunStatus.AWAITING_REVIEW).count()) >= GENERATIONS);
+        awaitOnFx(() -> session.runs().stream().filter(r -> r.status() == RunStatus.AWAITING_REVIEW).count() >= GENERATIONS);
         for (Run run : fx(() -> List.copyOf(session.runs()))) {
             fx(() -> {
                 session.review(run, ReviewOutcome.ACCEPTED);
                 return null;
             });
         }
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> session.runs().stream()
-                .allMatch(r -> r.status() == RunStatus.SUCCEEDED)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup(".segment-cell .image-view")
-                .queryAllAs(ImageView.class).stream().allMatch(v -> ImageVersionTag.get(v) != null)));
-        int loadedViews = fx(() -> robot.lookup(".segment-cell .image-view").queryAllAs(ImageView.class).size());
+        awaitOnFx(() -> session.runs().stream().allMatch(r -> r.status() == RunStatus.SUCCEEDED));
+        awaitOnFx(() -> list.lookupAll(".segment-cell .image-view").stream().allMatch(v -> ImageVersionTag.get((ImageView) v) != null));
+        int loadedViews = fx(() -> list.lookupAll(".segment-cell .image-view").size());
         probing.set(false);
         probe.join();
         sampler.join();
         WaitForAsyncUtils.waitForFxEvents();
-        hot.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
-                .forEach(e -> System.out.println("  " + name + ": FX thread busy in " + e.getKey() + ": " + e.getValue() + " samples"));
+        stalled.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.println("  " + name + ": during stalls the FX thread was in " + e.getKey() + ": " + e.getValue() + " samples"));
+        printLongestStalls(name, stalls);
         double seconds = (System.nanoTime() - start) / 1e9;
         return report(name, lateness, seconds, loadedViews);
     }
 
-    /** A poor man's profiler: where the FX thread is when it is not idle, by its innermost Lectern or JavaFX frame. */
-    private static void sample(AtomicBoolean running, Map<String, Integer> hot) {
-        Thread fx = null;
+    /**
+     * A poor man's profiler that only looks while a stall is under way (no probe has run for over 30 ms): where
+     * the FX thread is then, by its innermost Lectern frame and its innermost JavaFX frame.
+     */
+    private static void sampleStalls(AtomicBoolean running, AtomicLong lastRun, Map<String, Integer> stalled) {
+        Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread"))
+                .findFirst().orElseThrow();
         while (running.get()) {
-            if (fx == null) {
-                fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
-            } else {
+            if (System.nanoTime() - lastRun.get() > 34_000_000L) {
                 StackTraceElement[] stack = fx.getStackTrace();
-                boolean idle = stack.length > 0 && stack[0].getMethodName().equals("_runLoop") || stack.length > 0 && stack[0].isNativeMethod()
-                        && stack.length > 1 && stack[1].getMethodName().contains("runLoop");
-                if (!idle && stack.length > 0) {
-                    String where = java.util.Arrays.stream(stack).filter(f -> f.getClassName().startsWith("dev.lectern")).findFirst()
-                            .map(f -> f.getClassName().replace("dev.lectern.", "") + "." + f.getMethodName())
-                            .orElse(java.util.Arrays.stream(stack).filter(f -> !f.getClassName().startsWith("java.")
-                                    && !f.getClassName().startsWith("jdk.")).findFirst().map(f -> f.getClassName() + "." + f.getMethodName())
-                                    .orElse(stack[0].getClassName() + "." + stack[0].getMethodName()));
-                    hot.merge(where, 1, Integer::sum);
-                }
+                String lectern = java.util.Arrays.stream(stack).filter(f -> f.getClassName().startsWith("dev.lectern"))
+                        .findFirst().map(f -> f.getClassName().replace("dev.lectern.", "") + "." + f.getMethodName()).orElse("-");
+                String javafx = java.util.Arrays.stream(stack).filter(f -> f.getClassName().startsWith("javafx.")
+                        || f.getClassName().startsWith("com.sun.")).findFirst()
+                        .map(f -> f.getClassName().replaceAll(".*\\.", "") + "." + f.getMethodName()).orElse("-");
+                stalled.merge(lectern + " | " + javafx, 1, Integer::sum);
             }
             try {
                 Thread.sleep(2);
@@ -165,6 +169,22 @@ class FxResponsivenessFixture {
                 return;
             }
         }
+    }
+
+    /** The longest stalls, each once: probes posted while one stall lasts are one episode, reported by the longest wait. */
+    private static void printLongestStalls(String name, List<long[]> lateProbes) {
+        List<long[]> episodes = new ArrayList<>();
+        for (long[] probe : lateProbes) { // in the order they ran; the probe thread has ended
+            long[] last = episodes.isEmpty() ? null : episodes.get(episodes.size() - 1);
+            if (last != null && probe[0] <= last[2]) {
+                last[1] = Math.max(last[1], probe[1]);
+                last[2] = Math.max(last[2], probe[0] + probe[1]);
+            } else {
+                episodes.add(new long[] {probe[0], probe[1], probe[0] + probe[1]});
+            }
+        }
+        episodes.stream().sorted((a, b) -> Long.compare(b[1], a[1])).limit(5).sorted((a, b) -> Long.compare(a[0], b[0]))
+                .forEach(e -> System.out.println("  " + name + ": the FX thread stalled " + e[1] + " ms, from " + e[0] + " ms into the workload"));
     }
 
     private static String report(String name, List<Long> lateness, double seconds, int views) {
@@ -198,6 +218,17 @@ class FxResponsivenessFixture {
             }
             p.lectures().save(new Lecture("big", title, 1, Timestamps.format(Instant.now()), videos, Map.of(), Map.of()));
         }).close();
+    }
+
+    /** Polls a condition on the FX thread ten times a second: TestFX's 10 ms polling would itself load the FX thread. */
+    private static void awaitOnFx(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!fx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new java.util.concurrent.TimeoutException("the workload did not finish in 60 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {
