@@ -9,12 +9,12 @@ rm -rf target/dist target/jpackage-input
 mkdir -p target/jpackage-input
 cp target/lectern.jar target/jpackage-input/
 cp -r target/lib target/jpackage-input/lib
-# The window's JVM options (packaging/jvm.options, comments dropped) go into the launcher.
-java_options=()
-while read -r option; do java_options+=(--java-options "$option"); done < <(grep -v '^#' packaging/jvm.options | grep .)
+# The window's JVM options (packaging/jvm.options, comments dropped) are built into the runtime image: options
+# from there raise no "may require system level permission" warning for ThreadPriorityPolicy (decision 0011).
+jvm_options=$(grep -v '^#' packaging/jvm.options | grep . | tr '\n' ' ' | sed 's/ $//')
 modules=java.base,java.desktop,java.logging,java.naming,java.net.http,java.sql,java.xml,java.management,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml
 jpackage --type app-image --name Lectern --dest target/dist \
   --input target/jpackage-input --main-jar lectern.jar --main-class dev.lectern.Lectern \
-  --module-path target/lib --add-modules "$modules" "${java_options[@]}" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive"
+  --module-path target/lib --add-modules "$modules" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive --add-options=\"$jvm_options\""
 echo "built target/dist/Lectern"
