@@ -5,7 +5,6 @@ import dev.lectern.ui.common.Tips;
 import jakarta.inject.Inject;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -16,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /** Binds ReviewDialog.fxml to a {@link ReviewViewModel}; no logic beyond wiring and keyboard shortcuts. */
 public final class ReviewDialogView {
@@ -72,6 +72,7 @@ public final class ReviewDialogView {
 
     /** Compare mode, built the first time the author switches it on: most reviews never do. */
     private final class ComparePart {
+        @FXML private VBox comparePart;
         @FXML private StackPane compareFrame;
         @FXML private HBox compareBar;
         @FXML private Slider compareSlider;
@@ -83,8 +84,7 @@ public final class ReviewDialogView {
         private void initialize() {
             show(compareCommittedPane, model.committed());
             show(comparePreviewPane, model.preview());
-            Parent part = compareFrame.getParent();
-            part.visibleProperty().bind(model.comparingProperty());
+            comparePart.visibleProperty().bind(model.comparingProperty());
             compareSlider.valueProperty().bindBidirectional(model.compareSplitProperty());
             comparePreviewPane.revealFromProperty().bind(model.compareSplitProperty());
             compareDivider.layoutXProperty().bind(compareFrame.widthProperty().multiply(model.compareSplitProperty()).subtract(1));
