@@ -7,45 +7,38 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** One run: badge, segment, a spinner while it works, its last message, model and time; "Review" when it waits. */
+/**
+ * One run: badge, segment, a turning icon while it works, its last message, model and time; "Review" when it
+ * waits. The Review button is built the first time the row needs it: twenty rows appearing at once are styled
+ * in one pulse, and most rows never show it.
+ */
 final class RunCell extends ListCell<Run> {
     private final RunsViewModel model;
     private final HumanTime time;
     private final StatusBadge badge = new StatusBadge();
     private final Label segment = new Label();
-    private final ProgressIndicator working = new ProgressIndicator(ProgressIndicator.INDETERMINATE_PROGRESS);
-    private final Button review = new Button("Review", new FontIcon("mdmz-rate_review"));
+    private final WorkingIndicator working;
+    private final HBox top;
+    private Button review;
     private final Label message = new Label();
     private final Label meta = new Label();
     private final VBox root;
 
-    RunCell(RunsViewModel model, HumanTime time) {
+    RunCell(RunsViewModel model, HumanTime time, SpinClock spin) {
         this.model = model;
         this.time = time;
+        this.working = new WorkingIndicator(spin);
         segment.getStyleClass().add("run-segment");
         segment.setMaxWidth(Double.MAX_VALUE);
         segment.setMinWidth(0);
         HBox.setHgrow(segment, Priority.ALWAYS);
-        working.getStyleClass().add("run-working");
-        working.setPrefSize(16, 16);
-        working.setMaxSize(16, 16);
         working.managedProperty().bind(working.visibleProperty());
-        review.getStyleClass().addAll("small", "accent", "run-row-review");
-        Tips.setText(review, "Compare the new image with the current one and accept or reject it");
-        review.setAccessibleText("Open the review for this run");
-        review.managedProperty().bind(review.visibleProperty());
-        review.setOnAction(e -> {
-            if (getItem() != null) {
-                model.openReview(getItem());
-            }
-        });
-        HBox top = new HBox(8, badge, segment, working, review);
+        top = new HBox(8, badge, segment, working);
         top.setAlignment(Pos.CENTER_LEFT);
         message.getStyleClass().add("run-message");
         meta.getStyleClass().add("run-meta");
@@ -66,11 +59,32 @@ final class RunCell extends ListCell<Run> {
         badge.show(run.status());
         segment.setText(model.segmentTitle(run));
         working.setVisible(RunsViewModel.isInProgress(run));
-        review.setVisible(RunsViewModel.canOpenReview(run));
+        boolean canReview = RunsViewModel.canOpenReview(run);
+        if (canReview && review == null) {
+            review = reviewButton();
+        }
+        if (review != null) {
+            review.setVisible(canReview);
+        }
         message.setText(RunsViewModel.lastMessage(run));
         String outcome = run.reviewOutcome() == null ? "" : " · " + run.reviewOutcome().wireName();
         meta.setText(RunsViewModel.modelText(run) + " · " + time.format(run.createdAt()) + outcome);
         setAccessibleText(segment.getText() + ", " + RunsViewModel.statusText(run.status()) + ", " + message.getText());
         setGraphic(root);
+    }
+
+    private Button reviewButton() {
+        Button button = new Button("Review", new FontIcon("mdmz-rate_review"));
+        button.getStyleClass().addAll("small", "accent", "run-row-review");
+        Tips.setText(button, "Compare the new image with the current one and accept or reject it");
+        button.setAccessibleText("Open the review for this run");
+        button.managedProperty().bind(button.visibleProperty());
+        button.setOnAction(e -> {
+            if (getItem() != null) {
+                model.openReview(getItem());
+            }
+        });
+        top.getChildren().add(button);
+        return button;
     }
 }

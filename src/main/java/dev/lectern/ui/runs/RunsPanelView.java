@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 /** Binds RunsPanel.fxml to a {@link RunsViewModel}: the run list, and the selected run's details and actions. */
 public final class RunsPanelView {
     private final HumanTime time;
+    private final SpinClock spin = new SpinClock();
     private RunsViewModel model;
 
     @FXML private ListView<Run> runList;
@@ -48,7 +49,7 @@ public final class RunsPanelView {
     void bind(RunsViewModel viewModel) {
         this.model = viewModel;
         runList.setItems(model.runs());
-        runList.setCellFactory(list -> new RunCell(model, time));
+        runList.setCellFactory(list -> new RunCell(model, time, spin));
         // The list's selection only reports the user's choice; the view-model's selection is the truth, so a
         // replaced row (a status change) or a re-sort never loses it.
         runList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
