@@ -200,9 +200,10 @@ class RunsPanelTest {
         assertThat(queued).isInstanceOf(WorkingIndicator.class);
         double first = running.getRotate();
         WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> running.getRotate() != first);
-        double turned = running.getRotate();
-        assertThat(turned % (360.0 / SpinClock.STEPS_PER_TURN)).as("whole steps, not a smooth turn").isZero();
-        assertThat(queued.getRotate()).as("one clock for every row").isEqualTo(running.getRotate());
+        // Both read in one FX event, so a step between two reads cannot split them.
+        double[] both = WaitForAsyncUtils.asyncFx(() -> new double[] {running.getRotate(), queued.getRotate()}).get(5, TimeUnit.SECONDS);
+        assertThat(both[0] % (360.0 / SpinClock.STEPS_PER_TURN)).as("whole steps, not a smooth turn").isZero();
+        assertThat(both[1]).as("one clock for every row").isEqualTo(both[0]);
 
         robot.interact(() -> runs.replaceAll(r -> r.status().isTerminal() ? r : run(Integer.parseInt(r.id().substring(4)), RunStatus.CANCELLED)));
         WaitForAsyncUtils.waitForFxEvents();
