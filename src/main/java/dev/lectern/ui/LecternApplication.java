@@ -117,7 +117,10 @@ public class LecternApplication extends Application {
             Platform.requestNextPulse();
             afterLayout(scene, () -> Platform.runLater(() -> {
                 main.controller().attachPanes();
-                afterLayout(scene, () -> mark(marker, "ready"));
+                afterLayout(scene, () -> {
+                    mark(marker, "ready");
+                    main.controller().prepareAhead();
+                });
             }));
         });
     }

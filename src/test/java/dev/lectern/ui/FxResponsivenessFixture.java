@@ -108,7 +108,9 @@ class FxResponsivenessFixture {
         Thread sampler = new Thread(() -> sampleStalls(probing, lastRun, stalled), "fx-sampler");
         sampler.setDaemon(true);
         probe.start();
-        sampler.start();
+        if (Boolean.getBoolean("lectern.fixture.sample")) { // off by default: each sample stops the JVM (below)
+            sampler.start();
+        }
         for (int i = 0; i < GENERATIONS; i++) {
             String segment = String.format(Locale.ROOT, "s%03d", i * 7);
             fx(() -> {
@@ -148,7 +150,9 @@ class FxResponsivenessFixture {
 
     /**
      * A poor man's profiler that only looks while a stall is under way (no probe has run for over 30 ms): where
-     * the FX thread is then, by its innermost Lectern frame and its innermost JavaFX frame.
+     * the FX thread is then, by its innermost Lectern frame and its innermost JavaFX frame. Only with {@code
+     * -Dlectern.fixture.sample=true}: on Java 17 each stack sample is a safepoint that stops every thread, up to
+     * 7 ms each (seen with {@code -Xlog:safepoint}), so the sampler lengthened the very stalls it looked at.
      */
     private static void sampleStalls(AtomicBoolean running, AtomicLong lastRun, Map<String, Integer> stalled) {
         Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread"))

@@ -28,13 +28,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.collections.MapChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,16 +108,16 @@ class RegenerateInTheWindowTest {
         a1111.enqueueSuccess(server, TestImages.png(96, 54, Color.CYAN));
         robot.clickOn("#regenerate");
 
-        Stage review = awaitReview();
-        ZoomableImagePane left = robot.from(review.getScene().getRoot()).lookup("#committedPane").queryAs(ZoomableImagePane.class);
-        ZoomableImagePane right = robot.from(review.getScene().getRoot()).lookup("#previewPane").queryAs(ZoomableImagePane.class);
+        Node review = awaitReview();
+        ZoomableImagePane left = robot.from(review).lookup("#committedPane").queryAs(ZoomableImagePane.class);
+        ZoomableImagePane right = robot.from(review).lookup("#previewPane").queryAs(ZoomableImagePane.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> left.imageProperty().get() != null && right.imageProperty().get() != null));
         assertThat(fx(() -> left.imageProperty().get().getWidth())).as("committed on the left").isEqualTo(64);
         assertThat(fx(() -> right.imageProperty().get().getWidth())).as("preview on the right").isEqualTo(96);
         assertThat(fx(() -> ImageVersionTag.get(main))).as("the main pane keeps the committed image").isEqualTo("video-img-run0-seg-2@v1");
         assertThat(server.takeRequest().getBody().utf8()).contains("a lighthouse in a storm").contains("sdxl");
 
-        robot.targetWindow(review).type(KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> "video-img-run0-seg-2@v2".equals(ImageVersionTag.get(main))));
         assertThat(timeline).as("the main pane changed only after the completion event")
                 .contains("main pane video-img-run0-seg-2@v2 after completion")
@@ -140,8 +140,8 @@ class RegenerateInTheWindowTest {
             return null;
         });
         robot.clickOn("#regenerate");
-        Stage review = awaitReview();
-        robot.targetWindow(review).type(KeyCode.ESCAPE);
+        awaitReview();
+        robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.get(ProjectSession.class).runs().stream()
                 .anyMatch(r -> r.reviewOutcome() == ReviewOutcome.REJECTED && r.status() == RunStatus.SUCCEEDED)));
         assertThat(segmentInFile("seg-3")).isEqualTo(before);
@@ -161,7 +161,7 @@ class RegenerateInTheWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(runState::getText).startsWith("Last regeneration failed:"));
         assertThat(fx(runState::getText)).containsIgnoringCase("rejected").doesNotContain("Exception");
         assertThat(segmentInFile("seg-2").imageVersion()).isEqualTo(1);
-        assertThat(fx(() -> app.get(ReviewFlow.class).openDialogs())).as("no review for a failed run").isEmpty();
+        assertThat(fx(() -> app.get(ReviewFlow.class).reviewing())).as("no review for a failed run").isEmpty();
     }
 
     @Test
@@ -173,12 +173,8 @@ class RegenerateInTheWindowTest {
             return null;
         });
         robot.clickOn("#regenerate");
-        Stage review = awaitReview();
-        fx(() -> {
-            review.close();
-            return null;
-        });
-        app.close();
+        awaitReview();
+        app.close(); // quit with the review showing, unanswered
         app = TestApp.launch(home, b -> { }, file.toString());
         ProjectSession session = app.get(ProjectSession.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> session.runs().stream().anyMatch(r -> r.status() == RunStatus.AWAITING_REVIEW)));
@@ -188,19 +184,21 @@ class RegenerateInTheWindowTest {
             return null;
         });
         robot.clickOn("#openReviewButton");
-        Stage reopened = awaitReview();
-        robot.targetWindow(reopened).type(KeyCode.ENTER);
+        awaitReview();
+        robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> segmentInFile("seg-1").imageVersion() == 2);
         assertThat(server.getRequestCount()).as("the preview was not generated again").isEqualTo(1);
     }
 
-    private Stage awaitReview() throws Exception {
+    /** The review sheet, once it shows a preview that can be accepted. */
+    private Node awaitReview() throws Exception {
         ReviewFlow flow = app.get(ReviewFlow.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !flow.openDialogs().isEmpty()));
-        Stage stage = fx(() -> flow.openDialogs().values().iterator().next());
-        Button accept = robot.from(stage.getScene().getRoot()).lookup("#acceptButton").queryButton();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> flow.reviewing().isPresent()));
+        Node review = robot.lookup("#reviewLayer").query();
+        assertThat(fx(review::isVisible)).isTrue();
+        Button accept = robot.from(review).lookup("#acceptButton").queryButton();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !accept.isDisabled()));
-        return stage;
+        return review;
     }
 
     @SuppressWarnings("unchecked")

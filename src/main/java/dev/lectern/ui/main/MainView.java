@@ -28,6 +28,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -43,7 +44,9 @@ public final class MainView {
     private final ThumbnailLoader thumbnails;
     private final Dialogs dialogs;
 
+    @FXML private StackPane windowLayers;
     @FXML private BorderPane root;
+    @FXML private MenuBar menuBar;
     @FXML private ListView<SegmentItem> segmentList;
     @FXML private Label projectTitle;
     @FXML private Label status;
@@ -133,7 +136,8 @@ public final class MainView {
         session.setOnError(this::showError);
         model.refreshRecent();
         darkItem.selectedProperty().bindBidirectional(theme.darkProperty());
-        reviewFlow.setOwner(this::window);
+        reviewFlow.attach(windowLayers);
+        menuBar.disableProperty().bind(reviewFlow.showingProperty()); // a review is modal: no menu opens behind it
         reviewItem.disableProperty().bind(editor.selectedProperty().isNull());
         settingsItem.disableProperty().bind(session.projectProperty().isNull());
     }
@@ -246,6 +250,11 @@ public final class MainView {
         editorHolder.getChildren().setAll(fxml.load(SegmentEditorView.class).root());
         runsHolder.getChildren().setAll(runsPanel.create(model.session().runs(), reviewFlow, this::segmentTitle).root());
         center.getChildren().add(0, split);
+    }
+
+    /** After the first frame with the panes: builds, while the author looks, what they will soon need. */
+    public void prepareAhead() {
+        reviewFlow.prepare();
     }
 
     /** The selected segment's run that waits for review, if any. */

@@ -14,16 +14,15 @@ import dev.lectern.ui.runs.RunActions;
 import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ListChangeListener;
-import javafx.stage.Stage;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 
 /**
- * Connects runs to the review dialog: a preview that becomes ready opens its review (one dialog per run), the
- * runs panel's actions go to the session, and a dialog closes itself when its run ends elsewhere.
+ * Connects runs to the review: a preview that becomes ready opens its review unless one is showing, the runs
+ * panel's actions go to the session, and a review closes itself when its run ends elsewhere.
  */
 @Singleton
 public final class ReviewFlow implements RunActions {
@@ -31,8 +30,10 @@ public final class ReviewFlow implements RunActions {
     private final ReviewDialog dialogs;
     private final Background background;
     private final Dialogs messages;
-    private final Map<String, Stage> open = new HashMap<>();
-    private Supplier<Window> owner = () -> null;
+    private StackPane window;
+    /** The run under review and its review, or null. */
+    private Run reviewing;
+    private ReviewDialog.Shown shown;
 
     @Inject
     public ReviewFlow(ProjectSession session, ReviewDialog dialogs, Background background, Dialogs messages) {
@@ -41,29 +42,36 @@ public final class ReviewFlow implements RunActions {
         this.background = background;
         this.messages = messages;
         session.setOnPreviewReady(this::offerReview);
-        session.runs().addListener((ListChangeListener<Run>) c -> {
-            closeEnded();
-            if (session.runs().stream().anyMatch(r -> !r.status().isTerminal())) {
-                dialogs.prepare(); // a preview is on its way
-            }
-        });
+        session.runs().addListener((ListChangeListener<Run>) c -> closeEnded());
     }
 
-    void setOwner(Supplier<Window> windowSupplier) {
-        this.owner = windowSupplier;
+    /** The window's top layer, where reviews show. FX thread, once. */
+    void attach(StackPane windowLayers) {
+        this.window = windowLayers;
+        dialogs.attach(windowLayers);
     }
 
-    /** The dialogs open now, by run id (tests read it). */
-    public Map<String, Stage> openDialogs() {
-        return Map.copyOf(open);
+    /** Builds the review ahead, while the author is idle: the first preview then opens it at once. */
+    void prepare() {
+        dialogs.prepare();
+    }
+
+    /** The run whose review is showing, if any. */
+    public Optional<String> reviewing() {
+        return shown != null && shown.isShowing() ? Optional.of(reviewing.id()) : Optional.empty();
+    }
+
+    /** Whether a review is showing over the window. */
+    public ReadOnlyBooleanProperty showingProperty() {
+        return dialogs.showingProperty();
     }
 
     /**
-     * A preview just became ready: open its review unless one is already open. Twenty regenerations must not
-     * bury the author under twenty windows; the others wait in the runs panel with their Review button.
+     * A preview just became ready: open its review unless one is showing. Twenty regenerations must not bury the
+     * author under twenty reviews; the others wait in the runs panel with their Review button.
      */
     void offerReview(Run run) {
-        if (open.isEmpty()) {
+        if (reviewing().isEmpty()) {
             openReview(run);
         }
     }
@@ -74,9 +82,7 @@ public final class ReviewFlow implements RunActions {
         if (project == null || run.preview() == null || run.status() != RunStatus.AWAITING_REVIEW) {
             return;
         }
-        Stage already = open.get(run.id());
-        if (already != null) {
-            already.toFront();
+        if (reviewing().filter(run.id()::equals).isPresent()) {
             return;
         }
         var shown = session.store().lectureProperty().get();
@@ -84,7 +90,7 @@ public final class ReviewFlow implements RunActions {
             show(project, run, session.store().committed(run.segmentId()).orElse(null));
         } else {
             background.run(() -> project.lectures().load(run.lectureId()).flatMap(l -> l.video(run.segmentId())).orElse(null),
-                    segment -> show(project, run, segment), e -> messages.showError(owner.get(), "The review could not be opened", e));
+                    segment -> show(project, run, segment), e -> messages.showError(owner(), "The review could not be opened", e));
         }
     }
 
@@ -102,9 +108,12 @@ public final class ReviewFlow implements RunActions {
         if (committed == null) {
             return;
         }
-        Stage stage = dialogs.open(owner.get(), new ReviewRequest(project, run, committed), choice -> answer(run, choice));
-        open.put(run.id(), stage);
-        stage.setOnHidden(e -> open.remove(run.id()));
+        reviewing = run;
+        shown = dialogs.open(new ReviewRequest(project, run, committed), choice -> answer(run, choice));
+    }
+
+    private Window owner() {
+        return window == null || window.getScene() == null ? null : window.getScene().getWindow();
     }
 
     private void answer(Run run, ReviewChoice choice) {
@@ -116,11 +125,13 @@ public final class ReviewFlow implements RunActions {
     }
 
     private void closeEnded() {
-        for (Run r : session.runs()) {
-            Stage stage = open.get(r.id());
-            if (stage != null && r.status() != RunStatus.AWAITING_REVIEW) {
-                stage.close();
-            }
+        if (reviewing().isEmpty()) {
+            return;
+        }
+        boolean stillWaiting = session.runs().stream()
+                .anyMatch(r -> r.id().equals(reviewing.id()) && r.status() == RunStatus.AWAITING_REVIEW);
+        if (!stillWaiting) {
+            shown.close();
         }
     }
 }

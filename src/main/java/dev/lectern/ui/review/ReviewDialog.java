@@ -6,22 +6,22 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.scene.Scene;
-import javafx.stage.Modality;
-import javafx.stage.Stage;
-import javafx.stage.Window;
-import javafx.stage.WindowEvent;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the side-by-side review of a run's preview (the seed's ImagePreviewModal). It only reports the
- * author's choice; answering the run is the caller's job, so the main pane can follow seed §7.1.
+ * The side-by-side review of a run's preview (the seed's ImagePreviewModal): a modal sheet over the window, not a
+ * window of its own (decision 0012). It only reports the author's choice; answering the run is the caller's job,
+ * so the main pane can follow seed §7.1.
  *
- * <p>A review opens by itself the moment a preview is ready, usually while thumbnails load and other runs
- * report progress, so the window must cost the FX thread little (decision 0010). The first dialog's FXML is
- * loaded ahead, off the FX thread ({@link #prepare}): nodes may be built on any thread until they join a shown
- * window. A closed dialog is kept, emptied, and shown again for the next review: it is already styled.
+ * <p>A review opens by itself the moment a preview is ready, usually while thumbnails load and other runs report
+ * progress, so showing it must cost the FX thread next to nothing. The sheet is built once, ahead ({@link
+ * #prepare}: its FXML loads off the FX thread, then it joins the window hidden and is styled while the author is
+ * idle); each review only fills it and makes it visible.
  */
 @Singleton
 public final class ReviewDialog {
@@ -29,12 +29,27 @@ public final class ReviewDialog {
 
     private final FxmlViews views;
     private final Background background;
-    private FxmlViews.Loaded<ReviewDialogView> prepared;
+    private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing");
+    private StackPane host;
     private boolean preparing;
-    /** A closed dialog, ready to show again. */
-    private Dialog idle;
+    private ReviewSheet sheet;
+    private Shown current;
 
-    private record Dialog(Stage stage, ReviewDialogView view) {
+    /** An open review; its owner closes it when the run ends elsewhere. */
+    public final class Shown {
+        private Shown() {
+        }
+
+        /** Closes this review without an answer, as "Later" does (the run keeps waiting); nothing if it already closed. */
+        public void close() {
+            if (current == this) {
+                hide();
+            }
+        }
+
+        public boolean isShowing() {
+            return current == this;
+        }
     }
 
     @Inject
@@ -43,63 +58,84 @@ public final class ReviewDialog {
         this.background = background;
     }
 
-    /** Loads a dialog's view in the background, unless one is ready or on its way. FX thread. */
+    /** Where reviews are shown: the window's top layer, over everything else in it. FX thread, once. */
+    public void attach(StackPane windowLayers) {
+        this.host = Objects.requireNonNull(windowLayers, "windowLayers");
+    }
+
+    /**
+     * Builds the sheet in the background and adds it to the window, hidden, so that JavaFX styles it at the next
+     * frame rather than when the first preview arrives. Does nothing once it is built or on its way. FX thread.
+     */
     public void prepare() {
-        if (idle != null || prepared != null || preparing) {
+        if (sheet != null || preparing || host == null) {
             return;
         }
         preparing = true;
         background.run(() -> views.load(ReviewDialogView.class), loaded -> {
             preparing = false;
-            prepared = loaded;
+            if (sheet == null) {
+                build(loaded);
+            }
         }, error -> {
             preparing = false;
-            LOG.warn("Could not prepare the review dialog ahead; it will be built when needed", error);
+            LOG.warn("Could not prepare the review ahead; it will be built when needed", error);
         });
     }
 
     /**
-     * Shows the dialog, modal to {@code owner} when given, and returns at once. {@code onChoice} runs on the FX
-     * thread after the dialog closed, at most once; closing the window without choosing calls nothing and the
-     * run keeps waiting for review. The returned stage lets the caller close it (say, when the run expires).
+     * Shows {@code request} and returns at once; a review already showing is closed first, unanswered.
+     * {@code onChoice} runs on the FX thread after the sheet closed, at most once; a review closed by "Later" or
+     * {@link Shown#close()} calls nothing.
      */
-    public Stage open(Window owner, ReviewRequest request, Consumer<ReviewChoice> onChoice) {
+    public Shown open(ReviewRequest request, Consumer<ReviewChoice> onChoice) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(onChoice, "onChoice");
-        Dialog dialog;
-        if (idle != null && idle.stage().getOwner() == owner) {
-            dialog = idle;
-        } else {
-            dialog = create(owner);
+        if (host == null) {
+            throw new IllegalStateException("the review has no window to show in (attach first)");
         }
-        idle = null;
-        dialog.view().start(request, choice -> {
-            dialog.stage().close();
-            onChoice.accept(choice);
+        if (current != null) {
+            hide();
+        }
+        if (sheet == null) {
+            build(views.load(ReviewDialogView.class));
+        }
+        Shown shown = new Shown();
+        current = shown;
+        sheet.view().start(request, choice -> {
+            if (current == shown) {
+                hide();
+                onChoice.accept(choice);
+            }
         });
-        dialog.stage().show();
-        dialog.stage().toFront();
-        dialog.view().focusPreview();
-        return dialog.stage();
+        sheet.show();
+        showing.set(true);
+        return shown;
     }
 
-    private Dialog create(Window owner) {
-        FxmlViews.Loaded<ReviewDialogView> loaded = prepared != null ? prepared : views.load(ReviewDialogView.class);
-        prepared = null;
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setTitle("Review starting image — Lectern");
-        stage.setScene(new Scene(loaded.root(), 1100, 760));
-        stage.setMinWidth(640);
-        stage.setMinHeight(480);
-        Dialog dialog = new Dialog(stage, loaded.controller());
-        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
-            dialog.view().clear();
-            idle = dialog;
+    /** Whether a review is showing: the window behind takes no input meanwhile. */
+    public ReadOnlyBooleanProperty showingProperty() {
+        return showing.getReadOnlyProperty();
+    }
+
+    /** The sheet's root, once built (tests look inside it). */
+    Node sheetRoot() {
+        return sheet == null ? null : sheet.layer();
+    }
+
+    private void build(FxmlViews.Loaded<ReviewDialogView> loaded) {
+        sheet = new ReviewSheet(host, loaded);
+        sheet.view().setOnLater(() -> {
+            if (current != null) {
+                hide(); // no answer: the run keeps waiting in the runs panel
+            }
         });
-        return dialog;
+    }
+
+    private void hide() {
+        current = null;
+        sheet.hide();
+        sheet.view().clear();
+        showing.set(false);
     }
 }

@@ -41,6 +41,7 @@ public final class ReviewDialogView {
 
     private final FxmlViews views;
     private ComparePart compare;
+    private Runnable onLater = () -> { };
 
     @Inject
     public ReviewDialogView(ReviewViewModel model, FxmlViews views) {
@@ -99,6 +100,11 @@ public final class ReviewDialogView {
         model.load(request);
     }
 
+    /** What "Later" does: close the review without an answer. */
+    void setOnLater(Runnable onLater) {
+        this.onLater = onLater;
+    }
+
     /** Called when the dialog closes: it keeps no images while hidden. */
     void clear() {
         model.setOnChoice(choice -> { });
@@ -154,9 +160,22 @@ public final class ReviewDialogView {
         model.choose(ReviewChoice.ACCEPT);
     }
 
+    /** Enter: Accept, unless there is nothing to accept yet (the preview still loading or broken). */
+    void acceptIfAllowed() {
+        if (!acceptButton.isDisabled()) {
+            accept();
+        }
+    }
+
+    /** Esc, or the Reject button. */
     @FXML
-    private void reject() {
+    void reject() {
         model.choose(ReviewChoice.REJECT);
+    }
+
+    @FXML
+    private void later() {
+        onLater.run();
     }
 
     @FXML

@@ -43,7 +43,8 @@ import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.Pane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,11 @@ class ReviewDialogTest {
     private Project project;
     private Injector injector;
     private Stage owner;
-    private Stage dialog;
+    private ReviewDialog reviews;
+    private ReviewDialog.Shown dialog;
+    /** Something of the window's own behind the review, with a menu shortcut. */
+    private Button behind;
+    private int shortcutsBehind;
     private ImageVersion committedVersion;
     private ImageVersion previewVersion;
 
@@ -82,13 +87,20 @@ class ReviewDialogTest {
             b.bind(Clock.class).toInstance(Clock.systemUTC());
         });
         FxToolkit.registerPrimaryStage();
+        reviews = injector.getInstance(ReviewDialog.class);
         robot.interact(() -> {
-            // An owner of its own: resizing the shared primary stage would squeeze the next test's app window.
+            // A window of its own: resizing the shared primary stage would squeeze the next test's app window.
             owner = new Stage();
             // The app's theme, so the stylesheet's AtlantaFX colour variables resolve as they do for real.
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            owner.setScene(new Scene(new Pane(), 300, 200));
+            behind = new Button("Behind");
+            behind.setOnAction(e -> shortcutsBehind++);
+            StackPane layers = new StackPane(new javafx.scene.layout.VBox(behind));
+            owner.setScene(new Scene(layers, 1100, 760));
+            owner.getScene().getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), () -> shortcutsBehind++);
+            reviews.attach(layers);
             owner.show();
+            behind.requestFocus();
         });
     }
 
@@ -97,6 +109,7 @@ class ReviewDialogTest {
         if (dialog != null) {
             robot.interact(dialog::close);
         }
+        robot.interact(owner::close);
         FxToolkit.cleanupStages();
         project.close();
     }
@@ -116,8 +129,7 @@ class ReviewDialogTest {
     }
 
     private void open(VideoAsset committed) throws Exception {
-        ReviewDialog reviewDialog = injector.getInstance(ReviewDialog.class);
-        dialog = WaitForAsyncUtils.asyncFx(() -> reviewDialog.open(owner, new ReviewRequest(project, awaitingRun(), committed), choices::add)).get();
+        dialog = WaitForAsyncUtils.asyncFx(() -> reviews.open(new ReviewRequest(project, awaitingRun(), committed), choices::add)).get();
     }
 
     private void openAndWaitForImages() throws Exception {
@@ -174,8 +186,8 @@ class ReviewDialogTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#previewCreated").startsWith("today "));
         assertThat(text("#committedCreated")).matches("today \\d\\d:\\d\\d");
         assertThat(robot.lookup("#acceptButton").queryButton().isDisabled()).isFalse();
-        robot.interact(() -> FxScreenshots.saveIfRequested(dialog.getScene(), "review-side-by-side"));
-        for (String id : List.of("#acceptButton", "#rejectButton", "#regenerateButton", "#zoomInButton", "#zoomOutButton", "#fitButton")) {
+        robot.interact(() -> FxScreenshots.saveIfRequested(owner.getScene(), "review-side-by-side"));
+        for (String id : List.of("#acceptButton", "#rejectButton", "#regenerateButton", "#laterButton", "#zoomInButton", "#zoomOutButton", "#fitButton")) {
             Button b = robot.lookup(id).queryButton();
             assertThat(Tips.getText(b)).as(id + " tooltip").isNotBlank();
             assertThat(b.getAccessibleText()).as(id + " accessible text").isNotBlank();
@@ -211,10 +223,49 @@ class ReviewDialogTest {
     }
 
     @Test
-    void closingTheWindowGivesNoAnswer() throws Exception {
+    void laterClosesTheReviewWithoutAnAnswerAndGivesTheWindowBackItsFocus() throws Exception {
         openAndWaitForImages();
-        robot.interact(dialog::close);
+        assertThat(robot.lookup("#reviewLayer").query().isVisible()).isTrue();
+        robot.clickOn("#laterButton");
         assertThat(choices).isEmpty();
+        assertThat(dialog.isShowing()).isFalse();
+        assertThat(robot.lookup("#reviewLayer").query().isVisible()).isFalse();
+        assertThat(owner.getScene().getFocusOwner()).as("focus back where it was").isSameAs(behind);
+        robot.type(KeyCode.ENTER);
+        assertThat(choices).as("Enter in the window no longer reaches the hidden review").isEmpty();
+    }
+
+    @Test
+    void whileTheReviewShowsTheWindowBehindTakesNoClicksShortcutsOrFocus() throws Exception {
+        openAndWaitForImages();
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        robot.clickOn(behind.localToScreen(behind.getBoundsInLocal()).getCenterX(), behind.localToScreen(behind.getBoundsInLocal()).getCenterY(), MouseButton.PRIMARY);
+        assertThat(shortcutsBehind).as("the shortcut and the click stopped at the review").isZero();
+        javafx.scene.Node layer = robot.lookup("#reviewLayer").query();
+        java.util.Set<javafx.scene.Node> visited = new java.util.HashSet<>();
+        for (int i = 0; i < 14; i++) {
+            robot.type(KeyCode.TAB);
+            javafx.scene.Node focused = owner.getScene().getFocusOwner();
+            assertThat(isInside(focused, layer)).as("Tab %d stays inside the review (on %s)", i, focused).isTrue();
+            visited.add(focused);
+        }
+        assertThat(visited).as("Tab visits the review's own controls").contains(robot.lookup("#acceptButton").query(), robot.lookup("#laterButton").query());
+        robot.interact(() -> behind.requestFocus());
+        assertThat(isInside(owner.getScene().getFocusOwner(), layer)).as("focus taken behind comes back").isTrue();
+
+        robot.clickOn("#laterButton");
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        assertThat(shortcutsBehind).as("with the review gone the shortcut works again").isEqualTo(1);
+        assertThat(choices).isEmpty();
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
@@ -266,7 +317,7 @@ class ReviewDialogTest {
         robot.clickOn(slider).type(KeyCode.HOME); // the divider to the far left: all preview
         assertThat(clip.getX()).isCloseTo(0, within(0.5));
         robot.interact(() -> slider.setValue(0.8));
-        robot.interact(() -> FxScreenshots.saveIfRequested(dialog.getScene(), "review-compare"));
+        robot.interact(() -> FxScreenshots.saveIfRequested(owner.getScene(), "review-compare"));
         assertThat(clip.getX()).as("80% committed, 20% preview revealed").isCloseTo(over.getWidth() * 0.8, within(0.5));
         assertThat(clip.getWidth()).isCloseTo(over.getWidth() * 0.2, within(0.5));
         assertThat(robot.lookup("#compareDivider").query().getLayoutX()).isCloseTo(over.getWidth() * 0.8, within(2.0));
@@ -282,16 +333,16 @@ class ReviewDialogTest {
     @Test
     void aClosedDialogIsShownAgainForTheNextReviewWithNothingLeftOfTheLastOne() throws Exception {
         openAndWaitForImages();
-        Stage first = dialog;
+        javafx.scene.Node first = robot.lookup("#reviewRoot").query();
         robot.clickOn("#compareToggle");
         robot.interact(() -> pane("#previewPane").getViewport().zoomIn());
-        robot.interact(first::close);
-        ZoomableImagePane hiddenPreview = (ZoomableImagePane) first.getScene().lookup("#previewPane");
+        robot.interact(dialog::close);
+        ZoomableImagePane hiddenPreview = (ZoomableImagePane) first.lookup("#previewPane");
         assertThat(hiddenPreview.imageProperty().get()).as("a closed dialog keeps no image").isNull();
 
         // The next review: this time the segment's committed version is missing from the file.
         open(segment(9));
-        assertThat(dialog).as("the same window, already styled").isSameAs(first);
+        assertThat(robot.lookup("#reviewRoot").queryAll()).as("the same sheet, already styled").containsExactly(first);
         ZoomableImagePane left = pane("#committedPane");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !left.messageProperty().get().isEmpty()
                 && pane("#previewPane").imageProperty().get() != null);
@@ -328,7 +379,7 @@ class ReviewDialogTest {
         assertThat(left.imageProperty().get()).isNull();
         assertThat(left.loadingProperty().get()).isFalse();
         assertThat(robot.lookup("#acceptButton").queryButton().isDisabled()).as("the preview itself is fine").isFalse();
-        robot.interact(() -> FxScreenshots.saveIfRequested(dialog.getScene(), "review-missing-image"));
+        robot.interact(() -> FxScreenshots.saveIfRequested(owner.getScene(), "review-missing-image"));
     }
 
     @Test
