@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,11 +115,6 @@ public final class ReviewDialog {
     /** Whether a review is showing: the window behind takes no input meanwhile. */
     public ReadOnlyBooleanProperty showingProperty() {
         return showing.getReadOnlyProperty();
-    }
-
-    /** The sheet's root, once built (tests look inside it). */
-    Node sheetRoot() {
-        return sheet == null ? null : sheet.layer();
     }
 
     private void build(FxmlViews.Loaded<ReviewDialogView> loaded) {

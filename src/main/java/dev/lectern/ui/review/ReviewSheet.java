@@ -43,10 +43,6 @@ final class ReviewSheet {
         return view;
     }
 
-    StackPane layer() {
-        return layer;
-    }
-
     void show() {
         Scene scene = layer.getScene();
         focusedBefore = scene == null ? null : scene.getFocusOwner();
