@@ -11,7 +11,10 @@ cp target/lectern.jar target/jpackage-input/
 cp -r target/lib target/jpackage-input/lib
 # The window's JVM options (packaging/jvm.options, comments dropped) are built into the runtime image: options
 # from there raise no "may require system level permission" warning for ThreadPriorityPolicy (decision 0011).
-jvm_options=$(grep -v '^#' packaging/jvm.options | grep . | tr '\n' ' ' | sed 's/ $//')
+# Priority numbers differ between systems (19 is a Linux nice level): elsewhere the priority mapping is left out.
+priority_filter='^$'
+[ "$(uname -s)" = Linux ] || priority_filter='^-XX:JavaPriority'
+jvm_options=$(grep -v '^#' packaging/jvm.options | grep . | grep -v "$priority_filter" | tr '\n' ' ' | sed 's/ $//')
 modules=java.base,java.desktop,java.logging,java.naming,java.net.http,java.sql,java.xml,java.management,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml
 jpackage --type app-image --name Lectern --dest target/dist \
   --input target/jpackage-input --main-jar lectern.jar --main-class dev.lectern.Lectern \

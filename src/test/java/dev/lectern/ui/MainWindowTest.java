@@ -10,6 +10,7 @@ import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import dev.lectern.storage.Schema;
+import dev.lectern.testing.ListRows;
 import dev.lectern.testing.TestProjects;
 import dev.lectern.ui.main.SegmentItem;
 import java.nio.file.Files;
@@ -70,6 +71,8 @@ class MainWindowTest {
             Set<ImageView> views = robot.lookup(".segment-cell .image-view").queryAllAs(ImageView.class);
             return !views.isEmpty() && views.stream().allMatch(v -> v.getImage() != null && v.getImage().getWidth() > 0);
         });
+        int rows = WaitForAsyncUtils.asyncFx(() -> ListRows.assertEveryRowFitsTheFixedHeight(list)).get(10, TimeUnit.SECONDS);
+        assertThat(rows).as("rows on screen, each as tall as the others and holding its two-line prompt").isGreaterThanOrEqualTo(4);
         ImageView first = robot.lookup(".segment-cell .image-view").queryAs(ImageView.class);
         assertThat(first.getImage().getWidth()).as("a thumbnail, not the full image").isLessThanOrEqualTo(320);
         assertThat(Files.list(home.resolve("cache/renditions")).count()).as("renditions cached on disk").isPositive();

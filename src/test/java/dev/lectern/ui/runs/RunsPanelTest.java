@@ -9,6 +9,7 @@ import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunMessage;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.testing.FxScreenshots;
+import dev.lectern.testing.ListRows;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -116,6 +117,14 @@ class RunsPanelTest {
         assertThat(((Label) failed.lookup(".run-message")).getText()).contains("content policy");
         assertThat(((Label) cell("run-4").lookup(".run-meta")).getText()).isEqualTo("local/sd-4 · today 08:04 · accepted");
         assertThat(robot.lookup("#runDetails").query().isVisible()).as("details only for a selected run").isFalse();
+    }
+
+    @Test
+    void everyRowIsOneHeightThatHoldsItsContentWhateverItsStatus() throws Exception {
+        show(TestRuns.onePerStatus()); // awaiting review has the Review button, the tallest row; failed has a long message
+        int rows = WaitForAsyncUtils.asyncFx(() -> ListRows.assertEveryRowFitsTheFixedHeight(robot.lookup("#runList").queryListView()))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(rows).isEqualTo(runs.size());
     }
 
     @Test
