@@ -121,7 +121,7 @@ class RunsPanelTest {
 
     @Test
     void everyRowIsOneHeightThatHoldsItsContentWhateverItsStatus() throws Exception {
-        show(TestRuns.onePerStatus()); // awaiting review has the Review button, the tallest row; failed has a long message
+        show(TestRuns.onePerStatus()); // awaiting review adds the Review button to its row; failed has a long message
         int rows = WaitForAsyncUtils.asyncFx(() -> ListRows.assertEveryRowFitsTheFixedHeight(robot.lookup("#runList").queryListView()))
                 .get(10, TimeUnit.SECONDS);
         assertThat(rows).isEqualTo(runs.size());
