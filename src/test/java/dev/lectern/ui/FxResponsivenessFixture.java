@@ -12,6 +12,7 @@ import dev.lectern.storage.ImageRepository;
 import dev.lectern.storage.ProjectFiles;
 import dev.lectern.storage.Schema;
 import dev.lectern.testing.TestImages;
+import dev.lectern.testing.ThreadCpu;
 import dev.lectern.ui.main.ImageVersionTag;
 import dev.lectern.ui.main.SegmentItem;
 import dev.lectern.ui.store.ProjectSession;
@@ -45,7 +46,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * project with its own images, so the thumbnails are cold but the code is warm ("warm": the app after its first
  * minute of use).
  * Run: {@code mvn -q test -Dtest=FxResponsivenessFixture -Dsurefire.failIfNoSpecifiedTests=false}; the figures
- * are printed and written to {@code target/fx-responsiveness.json}.
+ * are printed and written to {@code target/fx-responsiveness.json}. On Linux it also prints where the CPU went
+ * during each workload, and how long each group of threads waited for a CPU ({@link ThreadCpu}): a stall is
+ * either the UI thread's own work or its wait for a core.
  */
 class FxResponsivenessFixture {
     static final int SEGMENTS = 500;
@@ -86,6 +89,7 @@ class FxResponsivenessFixture {
         List<Long> lateness = new ArrayList<>();
         List<long[]> stalls = new ArrayList<>();
         long start = System.nanoTime();
+        ThreadCpu cpuBefore = ThreadCpu.now();
         AtomicBoolean probing = new AtomicBoolean(true);
         AtomicLong lastRun = new AtomicLong(System.nanoTime());
         Thread probe = new Thread(() -> {
@@ -142,6 +146,7 @@ class FxResponsivenessFixture {
         awaitOnFx(() -> session.runs().stream().allMatch(r -> r.status() == RunStatus.SUCCEEDED));
         awaitOnFx(() -> list.lookupAll(".segment-cell .image-view").stream().allMatch(v -> ImageVersionTag.get((ImageView) v) != null));
         int loadedViews = fx(() -> list.lookupAll(".segment-cell .image-view").size());
+        ThreadCpu cpuAfter = ThreadCpu.now();
         probing.set(false);
         probe.join();
         sampler.join();
@@ -149,6 +154,7 @@ class FxResponsivenessFixture {
         stalled.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
                 .forEach(e -> System.out.println("  " + name + ": during stalls the FX thread was in " + e.getKey() + ": " + e.getValue() + " samples"));
         printLongestStalls(name, stalls);
+        System.out.println("  " + name + ": CPU time + time waiting for a CPU, by thread: " + cpuAfter.since(cpuBefore));
         double seconds = (System.nanoTime() - start) / 1e9;
         return report(name, lateness, seconds, loadedViews);
     }

@@ -2,6 +2,8 @@ package dev.lectern.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.generation.WorkflowEvent;
+import dev.lectern.generation.WorkflowEvents;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
@@ -26,7 +28,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -188,6 +192,40 @@ class RegenerateInTheWindowTest {
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> segmentInFile("seg-1").imageVersion() == 2);
         assertThat(server.getRequestCount()).as("the preview was not generated again").isEqualTo(1);
+    }
+
+    @Test
+    void runEventsThatArriveTogetherChangeTheRunsListOnce() throws Exception {
+        ProjectSession session = app.get(ProjectSession.class);
+        CountDownLatch previews = new CountDownLatch(3);
+        Runnable unsubscribe = app.get(WorkflowEvents.class).subscribe(e -> {
+            if (e instanceof WorkflowEvent.PreviewReady) {
+                previews.countDown();
+            }
+        });
+        List<String> changes = new CopyOnWriteArrayList<>();
+        try {
+            fx(() -> {
+                session.runs().addListener((ListChangeListener<Run>) c -> {
+                    while (c.next()) {
+                        changes.add((c.wasReplaced() ? "replaced " : c.wasAdded() ? "added " : "removed ") + c.getAddedSize());
+                    }
+                });
+                for (String segment : List.of("seg-1", "seg-2", "seg-3")) {
+                    session.regenerate(segment); // the title-card model: no server
+                }
+                // The FX thread is held while the three runs go to review, so all their events queue up meanwhile.
+                assertThat(previews.await(15, TimeUnit.SECONDS)).as("three previews ready").isTrue();
+                return null;
+            });
+        } finally {
+            unsubscribe.run();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(changes).as("one change of the runs list for the whole burst, not one per event").containsExactly("added 3");
+        assertThat(fx(() -> session.runs().stream().map(r -> r.segmentId() + " " + r.status()).toList()))
+                .as("each run in its latest state").containsExactlyInAnyOrder("seg-1 AWAITING_REVIEW", "seg-2 AWAITING_REVIEW", "seg-3 AWAITING_REVIEW");
+        assertThat(fx(() -> app.get(ReviewFlow.class).reviewing())).as("a preview in the burst still opened its review").isPresent();
     }
 
     /** The review sheet, once it shows a preview that can be accepted. */

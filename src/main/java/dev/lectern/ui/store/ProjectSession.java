@@ -16,9 +16,14 @@ import dev.lectern.ui.common.Background;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -47,6 +52,8 @@ public final class ProjectSession {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private Consumer<Run> onPreviewReady = r -> { };
     private Consumer<Throwable> onError = e -> { };
+    private final Queue<WorkflowEvent> pendingEvents = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean deliveryPosted = new AtomicBoolean();
 
     @Inject
     public ProjectSession(ProjectFiles projectFiles, RunService runService, WorkflowEvents events, LectureStore store,
@@ -57,7 +64,7 @@ public final class ProjectSession {
         this.background = background;
         this.runExecutor = runExecutor;
         this.recentProjects = recentProjects;
-        events.subscribe(e -> Platform.runLater(() -> onEvent(e)));
+        events.subscribe(this::deliver);
     }
 
     public ReadOnlyObjectProperty<Project> projectProperty() {
@@ -200,25 +207,59 @@ public final class ProjectSession {
         lectures.clear();
     }
 
-    private void onEvent(WorkflowEvent event) {
-        Run run = event.run();
-        replaceRun(run);
-        if (event instanceof WorkflowEvent.PreviewReady) {
-            onPreviewReady.accept(run);
-        } else if (event instanceof WorkflowEvent.Completed && run.reviewOutcome() == ReviewOutcome.ACCEPTED
-                && store.lectureProperty().get() != null && store.lectureProperty().get().id().equals(run.lectureId())) {
-            store.refreshLecture(onError);
+    /**
+     * From a run thread: queues the event for the FX thread. One hand-over carries every event that arrives
+     * before the FX thread gets to it, so twenty runs starting at once change the runs list once, not a hundred
+     * times (decision 0014).
+     */
+    private void deliver(WorkflowEvent event) {
+        pendingEvents.add(event);
+        if (deliveryPosted.compareAndSet(false, true)) {
+            Platform.runLater(this::onEvents);
         }
     }
 
-    private void replaceRun(Run run) {
-        for (int i = 0; i < runs.size(); i++) {
-            if (runs.get(i).id().equals(run.id())) {
-                runs.set(i, run);
-                return;
+    private void onEvents() {
+        deliveryPosted.set(false); // before draining: an event queued from here on posts a new hand-over
+        List<WorkflowEvent> batch = new ArrayList<>();
+        for (WorkflowEvent e = pendingEvents.poll(); e != null; e = pendingEvents.poll()) {
+            batch.add(e);
+        }
+        showLatest(batch);
+        for (WorkflowEvent event : batch) {
+            Run run = event.run();
+            if (event instanceof WorkflowEvent.PreviewReady) {
+                onPreviewReady.accept(run);
+            } else if (event instanceof WorkflowEvent.Completed && run.reviewOutcome() == ReviewOutcome.ACCEPTED
+                    && store.lectureProperty().get() != null && store.lectureProperty().get().id().equals(run.lectureId())) {
+                store.refreshLecture(onError);
             }
         }
-        runs.add(0, run);
+    }
+
+    /** Each run of the batch in its latest state, in one list change per known run; new runs go on top, newest first. */
+    private void showLatest(List<WorkflowEvent> batch) {
+        Map<String, Run> latest = new LinkedHashMap<>();
+        batch.forEach(e -> latest.put(e.run().id(), e.run()));
+        List<Run> added = new ArrayList<>();
+        for (Run run : latest.values()) {
+            int at = indexOfRun(run.id());
+            if (at >= 0) {
+                runs.set(at, run);
+            } else {
+                added.add(0, run);
+            }
+        }
+        runs.addAll(0, added);
+    }
+
+    private int indexOfRun(String runId) {
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i).id().equals(runId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void inRunThread(Callable<?> work) {
