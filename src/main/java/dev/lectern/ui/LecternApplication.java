@@ -149,6 +149,7 @@ public class LecternApplication extends Application {
 
     @Override
     public void stop() {
+        main.controller().stopWorkAhead();
         injector.getInstance(UiPreferences.class).flush();
         injector.getInstance(ProjectSession.class).close();
         injector.getInstance(RunExecutor.class).shutdown();

@@ -6,6 +6,7 @@ import dev.lectern.lecture.RunStatus;
 import dev.lectern.ui.common.Background;
 import dev.lectern.ui.common.Dialogs;
 import dev.lectern.ui.common.FxmlViews;
+import dev.lectern.ui.common.ListWarmUp;
 import dev.lectern.ui.common.Theme;
 import dev.lectern.ui.providers.ProvidersDialog;
 import dev.lectern.ui.runs.RunsPanel;
@@ -58,6 +59,8 @@ public final class MainView {
     @FXML private StackPane runsHolder;
     @FXML private StackPane center;
     private Parent startScreen;
+    /** Null until start-up has ended. */
+    private ListWarmUp<SegmentItem> warmUp;
     /** What the first frame shows where the panes will be (start-up only). */
     private Label placeholder;
     @FXML private Menu recentMenu;
@@ -252,9 +255,24 @@ public final class MainView {
         center.getChildren().add(0, split);
     }
 
-    /** After the first frame with the panes: builds, while the author looks, what they will soon need. */
+    /**
+     * After the first frame with the panes: builds, while the author looks, what they will soon need, and runs
+     * the segment list's rows off screen so that the first scroll is smooth (decision 0015; {@code
+     * -Dlectern.warmUp=false} leaves that out, to measure what it is worth).
+     */
     public void prepareAhead() {
         reviewFlow.prepare();
+        if (!"false".equals(System.getProperty("lectern.warmUp"))) {
+            warmUp = SegmentListWarmUp.of(segmentList, model.session().store(), thumbnails);
+            warmUp.start();
+        }
+    }
+
+    /** The window is closing: work done ahead stops. */
+    public void stopWorkAhead() {
+        if (warmUp != null) {
+            warmUp.stop();
+        }
     }
 
     /** The selected segment's run that waits for review, if any. */
