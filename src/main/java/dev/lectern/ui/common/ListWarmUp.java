@@ -1,8 +1,10 @@
 package dev.lectern.ui.common;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.StackPane;
@@ -15,7 +17,8 @@ import javafx.util.Duration;
  * step is a few milliseconds of the UI thread, so the window stays responsive while this runs.
  *
  * <p>The list lives in a scene of its own: nothing it does reaches the screen, and its cells must be made so
- * that they touch neither the project nor the disk.
+ * that they touch neither the project nor the disk. When the run ends the list leaves that scene and drops its
+ * items, so no row keeps an animation going.
  */
 public final class ListWarmUp<T> {
     /** Rows a step brings in: as many as a fast scroll brings in per frame. */
@@ -47,19 +50,49 @@ public final class ListWarmUp<T> {
         pause.setOnFinished(e -> {
             step();
             if (!stopped) {
+                pause.setDuration(STEP_EVERY);
                 pause.playFromStart();
             }
         });
     }
 
+    /**
+     * A run through {@code offScreen} set up as {@code shown} is: its style classes, fixed row height and size, and
+     * every stylesheet that reaches it (the scene's, then each enclosing pane's, nearest last, as CSS ranks them).
+     */
+    public static <T> ListWarmUp<T> standingInFor(ListView<T> shown, ListView<T> offScreen, List<T> items) {
+        offScreen.getStyleClass().setAll(shown.getStyleClass());
+        offScreen.setFixedCellSize(shown.getFixedCellSize());
+        List<String> stylesheets = new ArrayList<>();
+        for (Parent p = shown; p != null; p = p.getParent()) {
+            stylesheets.addAll(0, p.getStylesheets());
+        }
+        if (shown.getScene() != null) {
+            stylesheets.addAll(0, shown.getScene().getStylesheets());
+        }
+        return new ListWarmUp<>(offScreen, items, stylesheets, Math.max(shown.getWidth(), 240), Math.max(shown.getHeight(), 400));
+    }
+
     public void start() {
-        pause.play();
+        start(Duration.ZERO);
+    }
+
+    /** Starts later by {@code offset}: two runs started together, one offset by a frame, take turns frame by frame. */
+    public void start(Duration offset) {
+        if (!stopped) {
+            pause.setDuration(STEP_EVERY.add(offset));
+            pause.play();
+        }
     }
 
     /** Ends the run early (the window is closing); a finished run has stopped by itself. */
     public void stop() {
         stopped = true;
         pause.stop();
+        if (holder != null) {
+            list.getItems().clear();
+            holder.getChildren().clear();
+        }
     }
 
     public boolean running() {

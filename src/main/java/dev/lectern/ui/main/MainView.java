@@ -11,7 +11,6 @@ import dev.lectern.ui.common.Theme;
 import dev.lectern.ui.providers.ProvidersDialog;
 import dev.lectern.ui.runs.RunsPanel;
 import dev.lectern.ui.settings.ProjectSettingsDialog;
-import javafx.scene.control.CheckMenuItem;
 import dev.lectern.ui.segment.SegmentEditorView;
 import dev.lectern.ui.segment.SegmentEditorViewModel;
 import dev.lectern.ui.store.LectureStore;
@@ -19,11 +18,14 @@ import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -37,9 +39,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /** The main window: segments on the left, the segment editor beside them, the runs panel on the right. */
 public final class MainView {
+    private static final Duration ONE_FRAME = Duration.millis(1000.0 / 60);
     private final MainViewModel model;
     private final SegmentEditorViewModel editor;
     private final ThumbnailLoader thumbnails;
@@ -59,8 +63,10 @@ public final class MainView {
     @FXML private StackPane runsHolder;
     @FXML private StackPane center;
     private Parent startScreen;
-    /** Null until start-up has ended. */
-    private ListWarmUp<SegmentItem> warmUp;
+    /** Null until the panes are attached (start-up). */
+    private RunsPanel.Embedded runs;
+    /** The off-screen runs through the lists' rows (decision 0015); empty until start-up has ended. */
+    private final List<ListWarmUp<?>> warmUps = new ArrayList<>();
     /** What the first frame shows where the panes will be (start-up only). */
     private Label placeholder;
     @FXML private Menu recentMenu;
@@ -251,28 +257,31 @@ public final class MainView {
         center.getChildren().remove(placeholder);
         placeholder = null;
         editorHolder.getChildren().setAll(fxml.load(SegmentEditorView.class).root());
-        runsHolder.getChildren().setAll(runsPanel.create(model.session().runs(), reviewFlow, this::segmentTitle).root());
+        runs = runsPanel.create(model.session().runs(), reviewFlow, this::segmentTitle);
+        runsHolder.getChildren().setAll(runs.root());
         center.getChildren().add(0, split);
     }
 
     /**
      * After the first frame with the panes: builds, while the author looks, what they will soon need, and runs
-     * the segment list's rows off screen so that the first scroll is smooth (decision 0015; {@code
+     * the runs panel's and the segment list's rows off screen so that the first regenerations and the first
+     * scroll are smooth (decision 0015; {@code
      * -Dlectern.warmUp=false} leaves that out, to measure what it is worth).
      */
     public void prepareAhead() {
         reviewFlow.prepare();
         if (!"false".equals(System.getProperty("lectern.warmUp"))) {
-            warmUp = SegmentListWarmUp.of(segmentList, model.session().store(), thumbnails);
-            warmUp.start();
+            // The runs panel's first: the first regenerations bring a screenful of its rows at once.
+            warmUps.add(runs.view().rowsWarmUp());
+            warmUps.add(SegmentListWarmUp.of(segmentList, model.session().store(), thumbnails));
+            warmUps.get(0).start();
+            warmUps.get(1).start(ONE_FRAME);
         }
     }
 
     /** The window is closing: work done ahead stops. */
     public void stopWorkAhead() {
-        if (warmUp != null) {
-            warmUp.stop();
-        }
+        warmUps.forEach(ListWarmUp::stop);
     }
 
     /** The selected segment's run that waits for review, if any. */

@@ -22,11 +22,8 @@ final class SegmentListWarmUp {
 
     static ListWarmUp<SegmentItem> of(ListView<SegmentItem> shown, LectureStore store, ThumbnailLoader thumbnails) {
         ListView<SegmentItem> offScreen = new ListView<>();
-        offScreen.getStyleClass().setAll(shown.getStyleClass());
-        offScreen.setFixedCellSize(shown.getFixedCellSize());
         offScreen.setCellFactory(list -> new SegmentCell(() -> null, store, thumbnails));
-        return new ListWarmUp<>(offScreen, rows(), shown.getScene().getStylesheets(),
-                Math.max(shown.getWidth(), 240), Math.max(shown.getHeight(), 400));
+        return ListWarmUp.standingInFor(shown, offScreen, rows());
     }
 
     /** Rows like an author's: a two-line prompt that is cut, a model and a version. */

@@ -1,5 +1,7 @@
 package dev.lectern.ui.review;
 
+import dev.lectern.ui.common.SpinClock;
+import dev.lectern.ui.common.WorkingIndicator;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -17,7 +19,6 @@ import javafx.geometry.VPos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyEvent;
@@ -45,8 +46,11 @@ public final class ZoomableImagePane extends Region {
     private final StringProperty message = new SimpleStringProperty(this, "message");
     private final DoubleProperty revealFrom = new SimpleDoubleProperty(this, "revealFrom", 0);
     private final ImageView view = new ImageView();
-    /** Made when first needed: most images load before the spinner would show, and most never fail. */
-    private ProgressIndicator spinner;
+    /**
+     * Made when first needed: most images load before the spinner would show, and most never fail. A turning icon,
+     * not a {@code ProgressIndicator}: that took over 50 ms of the UI thread to build in a fresh JVM (issue 4).
+     */
+    private WorkingIndicator spinner;
     private Label messageLabel;
     private final PauseTransition spinnerDelay = new PauseTransition(SPINNER_DELAY);
     private final ChangeListener<Rectangle2D> onRegion = (o, was, now) -> requestLayout();
@@ -146,10 +150,10 @@ public final class ZoomableImagePane extends Region {
         return view;
     }
 
-    private ProgressIndicator spinner() {
+    private WorkingIndicator spinner() {
         if (spinner == null) {
-            spinner = new ProgressIndicator();
-            spinner.setMaxSize(48, 48);
+            spinner = new WorkingIndicator(new SpinClock());
+            spinner.setAccessibleText("Loading the image");
             spinner.getStyleClass().add("review-spinner");
             getChildren().add(spinner);
         }

@@ -2,7 +2,9 @@ package dev.lectern.ui.runs;
 
 import dev.lectern.lecture.Run;
 import dev.lectern.ui.common.HumanTime;
+import dev.lectern.ui.common.SpinClock;
 import dev.lectern.ui.common.Tips;
+import dev.lectern.ui.common.WorkingIndicator;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -33,6 +35,7 @@ final class RunCell extends ListCell<Run> {
         this.model = model;
         this.time = time;
         this.working = new WorkingIndicator(spin);
+        working.getStyleClass().add("run-working");
         segment.getStyleClass().add("run-segment");
         segment.setMaxWidth(Double.MAX_VALUE);
         segment.setMinWidth(0);

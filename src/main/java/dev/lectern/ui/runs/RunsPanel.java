@@ -26,10 +26,10 @@ public final class RunsPanel {
         RunsViewModel model = new RunsViewModel(runs, actions, segmentTitle);
         FxmlViews.Loaded<RunsPanelView> loaded = views.load(RunsPanelView.class);
         loaded.controller().bind(model);
-        return new Embedded(loaded.root(), model);
+        return new Embedded(loaded.root(), model, loaded.controller());
     }
 
-    /** The node to place in a layout, and its view-model (to select a run from outside, say). */
-    public record Embedded(Parent root, RunsViewModel model) {
+    /** The node to place in a layout, its view-model (to select a run from outside, say) and its view. */
+    public record Embedded(Parent root, RunsViewModel model, RunsPanelView view) {
     }
 }

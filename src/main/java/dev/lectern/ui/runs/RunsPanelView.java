@@ -3,6 +3,8 @@ package dev.lectern.ui.runs;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunMessage;
 import dev.lectern.ui.common.HumanTime;
+import dev.lectern.ui.common.ListWarmUp;
+import dev.lectern.ui.common.SpinClock;
 import jakarta.inject.Inject;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
@@ -80,6 +82,11 @@ public final class RunsPanelView {
         cancelRunButton.disableProperty().bind(model.canCancelSelectedProperty().not());
         retryRunButton.disableProperty().bind(model.canRetrySelectedProperty().not());
         showDetails(model.selectedProperty().get());
+    }
+
+    /** An off-screen run through rows like the run list's, to start once the window is up (decision 0015). */
+    public ListWarmUp<Run> rowsWarmUp() {
+        return RunListWarmUp.of(runList, time);
     }
 
     private void showSelectionInList() {

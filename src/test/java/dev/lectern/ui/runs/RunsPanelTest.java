@@ -10,6 +10,8 @@ import dev.lectern.lecture.RunMessage;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.testing.FxScreenshots;
 import dev.lectern.testing.ListRows;
+import dev.lectern.ui.common.SpinClock;
+import dev.lectern.ui.common.WorkingIndicator;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Arrays;

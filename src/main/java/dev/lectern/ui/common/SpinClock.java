@@ -1,4 +1,4 @@
-package dev.lectern.ui.runs;
+package dev.lectern.ui.common;
 
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -8,24 +8,25 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.util.Duration;
 
 /**
- * One stepped turn shared by every {@link WorkingIndicator} in the runs panel: eight steps a second, and only
- * while one is on screen. Twenty rows each animating a spinner at sixty frames a second kept the renderer, and
- * with it the UI thread, busy (issue 4); eight small redraws a second show the same thing.
+ * One stepped turn shared by the {@link WorkingIndicator}s of a panel: eight steps a second, and only while one
+ * is on screen. Twenty rows each animating a {@code ProgressIndicator} at sixty frames a second kept the
+ * renderer, and with it the UI thread, busy (issue 4); eight small redraws a second show the same thing. The
+ * first such indicator also took over 50 ms of the UI thread to build in a fresh JVM; an icon takes one.
  */
-final class SpinClock {
-    static final int STEPS_PER_TURN = 8;
-    static final Duration STEP = Duration.millis(125);
+public final class SpinClock {
+    public static final int STEPS_PER_TURN = 8;
+    public static final Duration STEP = Duration.millis(125);
 
     private final ReadOnlyDoubleWrapper angle = new ReadOnlyDoubleWrapper();
     private final Timeline steps = new Timeline(new KeyFrame(STEP,
             e -> angle.set((angle.get() + 360.0 / STEPS_PER_TURN) % 360)));
     private int shown;
 
-    SpinClock() {
+    public SpinClock() {
         steps.setCycleCount(Animation.INDEFINITE);
     }
 
-    ReadOnlyDoubleProperty angleProperty() {
+    public ReadOnlyDoubleProperty angleProperty() {
         return angle.getReadOnlyProperty();
     }
 

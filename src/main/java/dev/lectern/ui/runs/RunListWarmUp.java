@@ -1,0 +1,71 @@
+package dev.lectern.ui.runs;
+
+import dev.lectern.lecture.PreviewImage;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunMessage;
+import dev.lectern.lecture.RunStatus;
+import dev.lectern.ui.common.HumanTime;
+import dev.lectern.ui.common.ListWarmUp;
+import dev.lectern.ui.common.SpinClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ListView;
+
+/**
+ * The runs panel's rows, made and scrolled through off screen once after start-up (decision 0015): the first
+ * regenerations bring a screenful of rows into the panel in one frame, and in a fresh JVM that frame ran
+ * interpreted code for every one of them. The rows have a view-model of their own, with no runs and no actions,
+ * and a spin clock of their own, which stops when the run through them ends.
+ */
+final class RunListWarmUp {
+    /** Enough rows for the JIT to compile what a row runs, in every status. */
+    static final int ROWS = 210;
+
+    private static final RunActions NONE = new RunActions() { // rows no window shows are never clicked
+        @Override
+        public void cancel(Run run) {
+        }
+
+        @Override
+        public void retry(Run run) {
+        }
+
+        @Override
+        public void openReview(Run run) {
+        }
+    };
+
+    private RunListWarmUp() {
+    }
+
+    static ListWarmUp<Run> of(ListView<Run> shown, HumanTime time) {
+        return of(shown, time, new SpinClock());
+    }
+
+    static ListWarmUp<Run> of(ListView<Run> shown, HumanTime time, SpinClock spin) {
+        RunsViewModel none = new RunsViewModel(FXCollections.observableArrayList(), NONE, Run::segmentId);
+        ListView<Run> offScreen = new ListView<>();
+        offScreen.setCellFactory(list -> new RunCell(none, time, spin));
+        return ListWarmUp.standingInFor(shown, offScreen, rows());
+    }
+
+    /** Runs in every status, in turn; those awaiting review have a preview, so their rows show Review. */
+    static List<Run> rows() {
+        RunStatus[] statuses = RunStatus.values();
+        Instant at = Instant.parse("2026-01-01T09:00:00Z");
+        List<Run> rows = new ArrayList<>(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            RunStatus status = statuses[i % statuses.length];
+            String segment = String.format(Locale.ROOT, "warm-up-%03d", i);
+            PreviewImage preview = status == RunStatus.AWAITING_REVIEW ? new PreviewImage(segment, 2, null, 1024, 576) : null;
+            String error = status == RunStatus.FAILED ? "The image server did not answer" : null;
+            rows.add(new Run("warm-up-run-" + i, "warm-up", segment, status, null, null, "titlecard", null, preview, error,
+                    at.plusSeconds(i), at.plusSeconds(i), null, List.of(new RunMessage(at, "Queued"),
+                    new RunMessage(at.plusSeconds(i), "Generating the image with titlecard"))));
+        }
+        return rows;
+    }
+}
