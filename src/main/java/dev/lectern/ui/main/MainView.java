@@ -265,8 +265,7 @@ public final class MainView {
     /**
      * After the first frame with the panes: builds, while the author looks, what they will soon need, and runs
      * the runs panel's and the segment list's rows off screen so that the first regenerations and the first
-     * scroll are smooth (decision 0015; {@code
-     * -Dlectern.warmUp=false} leaves that out, to measure what it is worth).
+     * scroll are smooth (decision 0015; {@code -Dlectern.warmUp=false} leaves that out, to measure its worth).
      */
     public void prepareAhead() {
         reviewFlow.prepare();
