@@ -8,6 +8,9 @@ import java.util.Optional;
 
 /** Which image models this user can run: the built-in title card, and the models of configured providers. */
 public class ModelCatalog {
+    /** The model of a run whose one candidate is an image file the author chose; no server draws it. */
+    public static final String FILE = "file";
+
     private final ProvidersConfigStore providers;
 
     @Inject

@@ -12,6 +12,8 @@ import dev.lectern.provider.ProviderException;
 import dev.lectern.provider.titlecard.TitleCardRenderer;
 import dev.lectern.provider.titlecard.TitleCardSpec;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** The one {@link ImageGenerator}: dispatches a model reference to the title card or its provider's client. */
@@ -28,19 +30,26 @@ public final class ModelImageGenerator implements ImageGenerator {
     }
 
     @Override
-    public GeneratedImage generate(GenerationSettings settings, long seed, String paletteKey, BooleanSupplier cancelled)
+    public List<GeneratedImage> generate(GenerationSettings settings, long seed, int count, String paletteKey, BooleanSupplier cancelled)
             throws ProviderException {
         ModelRef ref = ModelRef.parse(settings.model());
         if (ref.isTitleCard()) {
             int width = Math.min(settings.width(), 4096);
             int height = Math.min(settings.height(), 4096);
-            byte[] png = titleCards.render(new TitleCardSpec(settings.styledPrompt(), width, height, seed, paletteKey));
-            return new GeneratedImage(ImageContent.inspected(png), seed, ModelRef.TITLE_CARD);
+            List<GeneratedImage> cards = new ArrayList<>();
+            for (int i = 0; i < count && !cancelled.getAsBoolean(); i++) {
+                byte[] png = titleCards.render(new TitleCardSpec(settings.styledPrompt(), width, height, seed + i, paletteKey));
+                cards.add(new GeneratedImage(ImageContent.inspected(png), seed + i, ModelRef.TITLE_CARD));
+            }
+            if (cards.isEmpty()) {
+                throw ProviderException.cancelled();
+            }
+            return cards;
         }
         ProviderConfig provider = catalog.provider(ref).orElseThrow(() -> new InvalidInputException(
                 "the image model " + ref + " needs a provider '" + ref.providerId() + "', which is not configured; add it with "
                         + "'lectern providers add " + ref.providerId() + " --type ... --url ...'"));
-        return clients.create(provider).generate(new ImageRequest(ref.model(), settings.styledPrompt(), settings.width(),
-                settings.height(), settings.aspectRatio(), seed), cancelled);
+        return clients.create(provider).generateBatch(new ImageRequest(ref.model(), settings.styledPrompt(), settings.width(),
+                settings.height(), settings.aspectRatio(), seed, count), cancelled);
     }
 }

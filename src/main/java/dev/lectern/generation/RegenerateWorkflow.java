@@ -1,6 +1,8 @@
 package dev.lectern.generation;
 
+import dev.lectern.lecture.Candidate;
 import dev.lectern.lecture.GenerationSettings;
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.lecture.ImageVersion;
 import dev.lectern.lecture.InvalidInputException;
 import dev.lectern.lecture.LectureSegment;
@@ -9,6 +11,7 @@ import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.lecture.StartingImageIds;
+import dev.lectern.lecture.VersionSource;
 import dev.lectern.lecture.VideoAsset;
 import dev.lectern.provider.GeneratedImage;
 import dev.lectern.provider.ProviderException;
@@ -20,6 +23,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -172,42 +176,153 @@ public final class RegenerateWorkflow {
 
     private Run resolveSettings(Project project, Run run) {
         VideoAsset segment = segment(project, run);
-        GenerationSettings settings = settingsResolver.resolve(project.settings().load(), segment, run.requestedPrompt(), run.requestedModel());
+        GenerationSettings settings = settingsResolver.resolve(project.settings().load(), segment, run.requestedPrompt(),
+                run.requestedModel(), run.requestedCandidates(), run.requestedSeed());
         Run next = run.withSettings(settings, clock.instant(), "Using " + settings.model() + " (" + settings.modelSource().description()
-                + "), " + settings.width() + "×" + settings.height());
+                + "), " + settings.width() + "×" + settings.height() + (settings.candidates() > 1 ? ", " + settings.candidates() + " images" : ""));
         return record(project, next, SETTINGS, settings);
     }
 
-    /** Seed §5.4: the image is stored as a new version of the segment's image, but not made current. */
+    /**
+     * Seed §5.4: each image is stored as a new version of the segment's image the moment it arrives (a candidate),
+     * but not made current. A run asking for several asks the model again for the rest, with the next seeds, until
+     * it has them all; one resumed after a crash asks only for those it has not received. The last candidate is
+     * committed together with seed §5.5–5.6: the persisted wait for its review.
+     */
     private Run generate(Project project, Run run) throws ProviderException {
         GenerationSettings settings = run.settings();
+        int wanted = settings.candidates();
         Semaphore permit = limits.forModel(settings.model());
         run = acquire(project, run, permit); // with its "waiting" message, if it waited: save() appends only new messages
-        GeneratedImage image;
         try {
-            run = save(project, run.withStatus(RunStatus.RUNNING, clock.instant(), "Generating with " + settings.model()));
+            int have = run.candidates().size();
+            run = save(project, run.withStatus(RunStatus.RUNNING, clock.instant(), have == 0
+                    ? "Generating with " + settings.model() + (wanted > 1 ? " (" + wanted + " images)" : "")
+                    : "Generating the other " + (wanted - have) + " of " + wanted + " images with " + settings.model()));
             String runId = run.id();
-            image = generator.generate(settings, seedOf(runId), project.info().projectId(), () -> cancelling.contains(runId));
+            long firstSeed = settings.seed() != null ? settings.seed() : seedOf(runId);
+            while (run.candidates().size() < wanted) {
+                int received = run.candidates().size();
+                List<GeneratedImage> images = generator.generate(settings, firstSeed + received, wanted - received,
+                        project.info().projectId(), () -> cancelling.contains(runId));
+                for (GeneratedImage image : images.subList(0, Math.min(images.size(), wanted - received))) {
+                    run = storeCandidate(project, run, image);
+                }
+                if (run.status() == RunStatus.AWAITING_REVIEW) {
+                    return run;
+                }
+                if (isCancelRequested(project, run)) {
+                    throw ProviderException.cancelled();
+                }
+            }
         } finally {
             permit.release();
         }
-        VideoAsset segment = segment(project, run);
-        String imageKey = segment.imageKey() != null ? segment.imageKey() : StartingImageIds.forRun(run.id(), run.segmentId());
-        Run generated = run;
-        // Seed §5.4–5.6 in one commit: the preview version, and the persisted wait for its review. The wait is
-        // stored before anyone is told the preview exists (the events below go out after the commit).
+        // Every candidate was stored, but not the step (a file written before candidates were counted): finish it.
+        Run complete = run;
         Run waiting = project.transaction(() -> {
-            ImageVersion version = project.images().add(imageKey, image.content(),
-                    new ImageRepository.Provenance(settings.model(), settings.styledPrompt(), image.seed()));
-            PreviewImage preview = new PreviewImage(imageKey, version.version(), version.sha256(), version.width(), version.height());
-            Run stored = record(project, generated.withPreview(preview, clock.instant(), "Image generated (" + version.width() + "×"
-                    + version.height() + ")"), GENERATE, preview);
+            Run generated = record(project, complete, GENERATE, candidateIndexes(complete));
             Instant now = clock.instant();
-            return record(project, stored.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
+            return record(project, generated.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
         });
         events.publish(new WorkflowEvent.StatusChanged(waiting));
         events.publish(new WorkflowEvent.PreviewReady(waiting));
         return waiting;
+    }
+
+    /** One received image: its version and candidate row in one commit; with the last one, the wait for review too. */
+    private Run storeCandidate(Project project, Run run, GeneratedImage image) {
+        GenerationSettings settings = run.settings();
+        int index = run.candidates().size() + 1;
+        boolean last = index == settings.candidates();
+        Run waiting = project.transaction(() -> {
+            VideoAsset segment = segment(project, run);
+            String imageKey = segment.imageKey() != null ? segment.imageKey() : StartingImageIds.forRun(run.id(), run.segmentId());
+            ImageVersion version = project.images().add(imageKey, image.content(), new ImageRepository.Provenance(settings.model(),
+                    settings.prompt(), settings.styledPrompt(), image.seed(), VersionSource.GENERATED));
+            Candidate candidate = new Candidate(index, imageKey, version.version(), version.sha256(), version.width(), version.height(),
+                    version.seed(), false);
+            project.runs().addCandidate(run.id(), candidate);
+            Run stored = run.withCandidate(candidate, clock.instant(), settings.candidates() == 1
+                    ? "Image generated (" + version.width() + "×" + version.height() + ")"
+                    : "Image " + index + " of " + settings.candidates() + " generated (" + version.width() + "×" + version.height() + ")");
+            if (!last) {
+                project.runs().update(stored);
+                return stored;
+            }
+            // Seed §5.4–5.6 in one commit: the last image, and the persisted wait for its review. The wait is stored
+            // before anyone is told the preview exists (the events below go out after the commit).
+            Run generated = record(project, stored, GENERATE, candidateIndexes(stored));
+            Instant now = clock.instant();
+            return record(project, generated.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
+        });
+        events.publish(new WorkflowEvent.StatusChanged(waiting));
+        if (last) {
+            events.publish(new WorkflowEvent.PreviewReady(waiting));
+        }
+        return waiting;
+    }
+
+    /**
+     * The author's own image as the one candidate of a new run of model {@code file}, waiting for review: the run
+     * and every step up to the wait in one commit, so a failure leaves no trace. From here it is reviewed like any other.
+     */
+    Run offerImage(Project project, Run requested, ImageContent image, String fileName) {
+        Run waiting = project.transaction(() -> {
+            project.runs().insert(requested);
+            VideoAsset segment = segment(project, requested);
+            Run run = record(project, requested, VALIDATE, Map.of("lectureId", requested.lectureId(), "segmentId", requested.segmentId()));
+            int w = image.info().width();
+            int h = image.info().height();
+            GenerationSettings settings = new GenerationSettings(ModelCatalog.FILE, GenerationSettings.ModelSource.FILE,
+                    segment.segmentStartImagePrompt(), null, w, h, null, 1, null);
+            run = record(project, run.withSettings(settings, clock.instant(), "Using the image file " + fileName + ", " + w + "×" + h),
+                    SETTINGS, settings);
+            String imageKey = segment.imageKey() != null ? segment.imageKey() : StartingImageIds.forRun(run.id(), run.segmentId());
+            ImageVersion version = project.images().add(imageKey, image, new ImageRepository.Provenance(ModelCatalog.FILE,
+                    segment.segmentStartImagePrompt(), null, null, VersionSource.FILE));
+            Candidate candidate = new Candidate(1, imageKey, version.version(), version.sha256(), w, h, null, false);
+            project.runs().addCandidate(run.id(), candidate);
+            run = record(project, run.withCandidate(candidate, clock.instant(), "Image file received (" + w + "×" + h + ")"),
+                    GENERATE, candidateIndexes(run));
+            Instant now = clock.instant();
+            return record(project, run.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
+        });
+        events.publish(new WorkflowEvent.StatusChanged(waiting));
+        events.publish(new WorkflowEvent.PreviewReady(waiting));
+        return waiting;
+    }
+
+    /**
+     * The author threw one candidate away in the review; it is kept, marked, until pruned. Discarding the last one
+     * left is rejecting the run. Returns the run as it is then.
+     */
+    Run discard(Project project, String runId, int index) {
+        Run run = load(project, runId);
+        Candidate candidate = run.candidate(index).orElseThrow(() -> new InvalidInputException(
+                "run " + runId + " has no candidate " + index + (run.candidates().isEmpty() ? "" : "; it has 1 to " + run.candidates().size())));
+        if (candidate.discarded()) {
+            throw new InvalidInputException("candidate " + index + " of run " + runId + " was already discarded");
+        }
+        if (run.status() != RunStatus.AWAITING_REVIEW || project.runs().decision(runId).isPresent()) {
+            throw new InvalidInputException("run " + runId + " is " + run.status().wireName() + ", not awaiting review; its candidates stay as they are");
+        }
+        boolean lastOne = run.liveCandidates().size() == 1;
+        Run discarded = project.transaction(() -> {
+            project.runs().discard(runId, index, clock.instant());
+            Run next = load(project, runId).withStatus(RunStatus.AWAITING_REVIEW, clock.instant(), "Candidate " + index + " discarded");
+            project.runs().update(next);
+            if (lastOne) {
+                project.runs().recordDecision(runId, ReviewOutcome.REJECTED, null);
+            }
+            return next;
+        });
+        events.publish(new WorkflowEvent.StatusChanged(discarded));
+        return lastOne ? drive(project, runId) : discarded;
+    }
+
+    private static List<Integer> candidateIndexes(Run run) {
+        return run.candidates().stream().map(Candidate::index).toList();
     }
 
     /** Seed §5.5–5.6 for a run whose image was stored by an earlier version of Lectern: the wait, then the news. */
@@ -219,34 +334,47 @@ public final class RegenerateWorkflow {
     }
 
     /**
-     * Seed §5.7: on accept, reload the lecture, replace the segment with the same id and bump the revision — in
-     * the same transaction that records the outcome, so a run is accepted exactly when its segment points at
-     * its version. On reject nothing changes but the run.
+     * Seed §5.7–5.8: on accept, reload the lecture, point the segment at the chosen candidate (same image id) and
+     * bump the revision, in the transaction that records the outcome and marks the run complete: a run is accepted
+     * exactly when its segment points at its version. On reject nothing changes but the run. Only then does the
+     * completion event, the one signal that the new metadata is saved, go out.
      */
     private Run applyReview(Project project, Run run, ReviewOutcome decision) {
         Instant now = clock.instant();
+        Run done;
         if (decision == ReviewOutcome.REJECTED) {
-            return commit(project, run.reviewed(ReviewOutcome.REJECTED, now, "Preview rejected; the starting image is unchanged"),
-                    APPLY_REVIEW, Map.of("outcome", "rejected"));
+            done = project.transaction(() -> complete(project, record(project, run.reviewed(ReviewOutcome.REJECTED, null, now,
+                    "Preview rejected; the starting image is unchanged"), APPLY_REVIEW, Map.of("outcome", "rejected"))));
+        } else {
+            int index = project.runs().decidedCandidate(run.id()).orElse(1);
+            Candidate chosen = run.candidate(index).orElseThrow(() -> new IllegalStateException(
+                    "run " + run.id() + " was accepted with candidate " + index + ", which it does not have"));
+            done = project.transaction(() -> {
+                VideoAsset segment = segment(project, run);
+                GenerationSettings s = run.settings();
+                project.lectures().commitSegment(run.lectureId(), segment.withStartingImage(chosen.imageKey(), chosen.version(), s.model(),
+                        s.prompt() != null ? s.prompt() : segment.segmentStartImagePrompt()), now);
+                String message = run.candidates().size() > 1 ? "Image " + index + " of " + run.candidates().size() + " accepted" : "Preview accepted";
+                return complete(project, record(project, run.reviewed(ReviewOutcome.ACCEPTED, chosen, now, message), APPLY_REVIEW,
+                        Map.of("outcome", "accepted", "candidate", index)));
+            });
         }
-        Run accepted = project.transaction(() -> {
-            VideoAsset segment = segment(project, run);
-            PreviewImage p = run.preview();
-            GenerationSettings s = run.settings();
-            project.lectures().commitSegment(run.lectureId(), segment.withStartingImage(p.startingImageId(), p.version(), s.model(),
-                    s.prompt()), now);
-            return record(project, run.reviewed(ReviewOutcome.ACCEPTED, now, "Preview accepted"), APPLY_REVIEW, Map.of("outcome", "accepted"));
-        });
-        events.publish(new WorkflowEvent.StatusChanged(accepted));
-        return accepted;
-    }
-
-    /** Seed §5.8: the completion event is the only signal that the new metadata is saved. */
-    private Run markComplete(Project project, Run run) {
-        String message = run.reviewOutcome() == ReviewOutcome.ACCEPTED ? COMPLETE : "Regeneration finished; the preview was rejected";
-        Run done = commit(project, run.withStatus(RunStatus.SUCCEEDED, clock.instant(), message), FINISH, Map.of());
+        events.publish(new WorkflowEvent.StatusChanged(done));
         events.publish(new WorkflowEvent.Completed(done));
         return done;
+    }
+
+    /** Seed §5.8 for a run whose review an earlier version of Lectern applied but did not mark complete. */
+    private Run markComplete(Project project, Run run) {
+        Run done = project.transaction(() -> complete(project, run));
+        events.publish(new WorkflowEvent.Completed(done));
+        return done;
+    }
+
+    /** Marks the run complete; the caller's transaction commits it and publishes. */
+    private Run complete(Project project, Run run) {
+        String message = run.reviewOutcome() == ReviewOutcome.ACCEPTED ? COMPLETE : "Regeneration finished; the preview was rejected";
+        return record(project, run.withStatus(RunStatus.SUCCEEDED, clock.instant(), message), FINISH, Map.of());
     }
 
     /** Waits for a slot on the run's provider; returns the run as saved meanwhile. */
@@ -255,7 +383,7 @@ public final class RegenerateWorkflow {
         try {
             while (!permit.tryAcquire(200, TimeUnit.MILLISECONDS)) {
                 if (isCancelRequested(project, run)) {
-                    throw new ProviderException(ProviderException.Kind.CANCELLED, 0, false, null, "Cancelled", null);
+                    throw ProviderException.cancelled();
                 }
                 if (!announced) {
                     run = save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), "Waiting for a free slot on " + run.settings().model()));

@@ -1,19 +1,24 @@
 package dev.lectern.generation;
 
+import dev.lectern.lecture.Candidate;
+import dev.lectern.lecture.ImageContent;
 import dev.lectern.lecture.InvalidInputException;
+import dev.lectern.lecture.ProjectSettings;
 import dev.lectern.lecture.LectureSegment;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
-import dev.lectern.lecture.RunMessage;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.provider.ModelRef;
+import dev.lectern.storage.ImageFiles;
 import dev.lectern.storage.Project;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What the editor and the command line do with runs: start a regeneration, answer its review, cancel it,
@@ -36,27 +41,27 @@ public final class RunService {
      * not dropped). Returns it queued; {@link #drive} runs it.
      */
     public Run create(Project project, String segmentRef, String prompt, String model) {
-        LectureSegment segment = project.lectures().findSegment(segmentRef).orElseThrow(() -> new InvalidInputException(
-                "there is no segment " + segmentRef + " in " + project.info().file().getFileName() + "; 'lectern segments' lists them"));
+        return create(project, segmentRef, prompt, model, null, null);
+    }
+
+    /**
+     * @param candidates how many images to ask for (1 to {@value Candidate#MAX}), null for the project's {@code image.candidates}
+     * @param seed       the first image's seed (recalled from a version), null to derive one from the run id
+     */
+    public Run create(Project project, String segmentRef, String prompt, String model, Integer candidates, Long seed) {
+        LectureSegment segment = segment(project, segmentRef);
         if (model != null && !model.isBlank()) {
             ModelRef.parse(model);
         }
         if (prompt != null && prompt.length() > 32_000) {
             throw new InvalidInputException("the prompt is longer than 32000 characters");
         }
-        String runId = RunIds.next();
-        Instant now = clock.instant();
-        for (Run older : project.runs().unfinished(segment.lectureId(), segment.video().id())) {
-            if (project.runs().decision(older.id()).isPresent() && !project.runs().cancelRequested(older.id())) {
-                // Answered before a crash, not yet applied: the author's answer stands; apply it, don't drop it.
-                workflow.drive(project, older.id());
-            } else {
-                workflow.cancel(project, older.id(), "Superseded by run " + runId + "; the starting image is unchanged");
-            }
+        if (candidates != null) {
+            ProjectSettings.candidates("--candidates", candidates.toString());
         }
-        Run run = new Run(runId, segment.lectureId(), segment.video().id(), RunStatus.QUEUED, null,
-                blankToNull(prompt), blankToNull(model), null, null, null, now, now, null,
-                List.of(new RunMessage(now, "Regeneration requested")));
+        Run run = Run.requested(RunIds.next(), segment.lectureId(), segment.video().id(), blankToNull(prompt), blankToNull(model),
+                candidates, seed, clock.instant());
+        supersedeUnfinished(project, segment, run.id());
         project.runs().insert(run);
         return run;
     }
@@ -68,32 +73,56 @@ public final class RunService {
 
     /** {@link #create} then {@link #drive}: what {@code lectern regenerate} does. */
     public Run regenerate(Project project, String segmentRef, String prompt, String model) {
-        return drive(project, create(project, segmentRef, prompt, model).id());
+        return regenerate(project, segmentRef, prompt, model, null, null);
+    }
+
+    public Run regenerate(Project project, String segmentRef, String prompt, String model, Integer candidates, Long seed) {
+        return drive(project, create(project, segmentRef, prompt, model, candidates, seed).id());
+    }
+
+    /**
+     * The author's own image file for a segment: checked like an import's images, then offered as the one candidate
+     * of a run of model {@code file}, awaiting review. A file that fails a check changes nothing, not even the
+     * segment's unfinished run.
+     */
+    public Run useImage(Project project, String segmentRef, Path file) {
+        LectureSegment segment = segment(project, segmentRef);
+        ImageContent image = ImageFiles.read(file, file.getFileName() == null ? file.toString() : file.getFileName().toString());
+        Run run = Run.requested(RunIds.next(), segment.lectureId(), segment.video().id(), null, ModelCatalog.FILE, 1, null,
+                clock.instant());
+        supersedeUnfinished(project, segment, run.id());
+        return workflow.offerImage(project, run, image, String.valueOf(file.getFileName()));
+    }
+
+    /** Accepts the run's only live candidate, or rejects it: a review of a run with one image. */
+    public Run review(Project project, String runId, String segmentId, ReviewOutcome outcome) {
+        return review(project, runId, segmentId, outcome, null);
     }
 
     /**
      * Seed §5.6: the author's answer, matched on the run (and the segment, when given). Recorded first, then
      * applied, so an answer given just before a crash is applied on resume, or when the author gives it again.
+     *
+     * @param candidate which candidate an accept takes; may be null when the run has one live candidate
      */
-    public Run review(Project project, String runId, String segmentId, ReviewOutcome outcome) {
-        Run run = find(project, runId);
-        if (segmentId != null && !segmentId.equals(run.segmentId())) {
-            throw new InvalidInputException("run " + runId + " regenerates segment " + run.segmentId() + ", not " + segmentId);
-        }
-        run = workflow.expireIfOverdue(project, run);
-        if (run.status() != RunStatus.AWAITING_REVIEW) {
-            throw new InvalidInputException("run " + runId + " is " + run.status().wireName() + ", not awaiting review"
-                    + (run.reviewOutcome() != null ? " (it was " + run.reviewOutcome().wireName() + ")" : ""));
-        }
-        if (!project.runs().recordDecision(runId, outcome)) {
+    public Run review(Project project, String runId, String segmentId, ReviewOutcome outcome, Integer candidate) {
+        Run run = awaitingReview(project, runId, segmentId);
+        Integer chosen = outcome == ReviewOutcome.ACCEPTED ? chosenCandidate(run, candidate) : null;
+        if (!project.runs().recordDecision(runId, outcome, chosen)) {
             ReviewOutcome recorded = project.runs().decision(runId).orElse(null);
-            if (recorded != outcome) {
+            if (recorded != outcome || !Objects.equals(project.runs().decidedCandidate(runId).orElse(null), chosen)) {
                 throw new InvalidInputException("run " + runId + " was already answered"
                         + (recorded != null ? " (" + recorded.wireName() + ")" : ""));
             }
             // The same answer, recorded before a crash but not applied: asking again finishes applying it.
         }
         return drive(project, runId);
+    }
+
+    /** Throws one candidate of a run awaiting review away (kept, marked, until pruned); the last one is a reject. */
+    public Run discard(Project project, String runId, String segmentId, int candidate) {
+        awaitingReview(project, runId, segmentId);
+        return workflow.discard(project, runId, candidate);
     }
 
     public Run cancel(Project project, String runId) {
@@ -118,6 +147,60 @@ public final class RunService {
             touched.add(after);
         }
         return touched;
+    }
+
+    private Run awaitingReview(Project project, String runId, String segmentId) {
+        Run run = find(project, runId);
+        if (segmentId != null && !segmentId.equals(run.segmentId())) {
+            throw new InvalidInputException("run " + runId + " regenerates segment " + run.segmentId() + ", not " + segmentId);
+        }
+        run = workflow.expireIfOverdue(project, run);
+        if (run.status() != RunStatus.AWAITING_REVIEW) {
+            throw new InvalidInputException("run " + runId + " is " + run.status().wireName() + ", not awaiting review"
+                    + (run.reviewOutcome() != null ? " (it was " + run.reviewOutcome().wireName() + ")" : ""));
+        }
+        return run;
+    }
+
+    private static int chosenCandidate(Run run, Integer requested) {
+        List<Candidate> live = run.liveCandidates();
+        if (requested == null) {
+            if (live.size() == 1) {
+                return live.get(0).index();
+            }
+            throw new InvalidInputException("run " + run.id() + " has " + live.size() + " candidates (" + indexes(live)
+                    + "); say which to accept with --candidate");
+        }
+        Candidate c = run.candidate(requested).orElseThrow(() -> new InvalidInputException(
+                "run " + run.id() + " has no candidate " + requested + "; its candidates are " + indexes(run.candidates())));
+        if (c.discarded()) {
+            throw new InvalidInputException("candidate " + requested + " of run " + run.id() + " was discarded; the others are "
+                    + indexes(live));
+        }
+        return requested;
+    }
+
+    private static String indexes(List<Candidate> candidates) {
+        return candidates.stream().map(c -> String.valueOf(c.index())).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Seed §5.1: one unfinished run per segment. An older one is cancelled, unless its review was answered before
+     * a crash and not yet applied: the author's answer stands, so it is applied, not dropped.
+     */
+    private void supersedeUnfinished(Project project, LectureSegment segment, String newRunId) {
+        for (Run older : project.runs().unfinished(segment.lectureId(), segment.video().id())) {
+            if (project.runs().decision(older.id()).isPresent() && !project.runs().cancelRequested(older.id())) {
+                workflow.drive(project, older.id());
+            } else {
+                workflow.cancel(project, older.id(), "Superseded by run " + newRunId + "; the starting image is unchanged");
+            }
+        }
+    }
+
+    private static LectureSegment segment(Project project, String segmentRef) {
+        return project.lectures().findSegment(segmentRef).orElseThrow(() -> new InvalidInputException(
+                "there is no segment " + segmentRef + " in " + project.info().file().getFileName() + "; 'lectern segments' lists them"));
     }
 
     public List<Run> runs(Project project) {

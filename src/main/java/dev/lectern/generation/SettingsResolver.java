@@ -22,6 +22,15 @@ public final class SettingsResolver {
     }
 
     public GenerationSettings resolve(ProjectSettings project, VideoAsset segment, String requestedPrompt, String requestedModel) {
+        return resolve(project, segment, requestedPrompt, requestedModel, null, null);
+    }
+
+    /**
+     * @param requestedCandidates the editor's count, else the project's {@code image.candidates}, else 1
+     * @param requestedSeed       a seed recalled from a version, else null (the run derives one from its id)
+     */
+    public GenerationSettings resolve(ProjectSettings project, VideoAsset segment, String requestedPrompt, String requestedModel,
+                                      Integer requestedCandidates, Long requestedSeed) {
         String prompt = blankToNull(requestedPrompt) != null ? requestedPrompt.strip() : blankToNull(segment.segmentStartImagePrompt());
         if (prompt == null) {
             throw new InvalidInputException("segment " + segment.id() + " has no prompt; write one (or pass --prompt)");
@@ -52,7 +61,9 @@ public final class SettingsResolver {
                 : image.aspectRatio() != null ? heightFor(width, image.aspectRatio()) : defaults.height();
         String aspect = image.aspectRatio() != null ? image.aspectRatio()
                 : image.width() == null && image.height() == null ? defaults.aspectRatio() : reduced(width, height);
-        return new GenerationSettings(ref.toString(), source, prompt, styled(prompt, image.style()), width, height, aspect);
+        int candidates = requestedCandidates != null ? requestedCandidates : image.candidates() != null ? image.candidates() : 1;
+        return new GenerationSettings(ref.toString(), source, prompt, styled(prompt, image.style()), width, height, aspect,
+                candidates, requestedSeed);
     }
 
     static String styled(String prompt, String style) {

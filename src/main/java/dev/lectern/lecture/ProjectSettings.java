@@ -17,22 +17,27 @@ public record ProjectSettings(Image image, Video video) {
     public static final String IMAGE_HEIGHT = "image.height";
     public static final String IMAGE_ASPECT_RATIO = "image.aspectRatio";
     public static final String IMAGE_STYLE = "image.style";
+    public static final String IMAGE_CANDIDATES = "image.candidates";
     public static final String VIDEO_IMAGE_MODEL = "video.imageModel";
     public static final List<String> KEYS =
-            List.of(IMAGE_MODEL, IMAGE_WIDTH, IMAGE_HEIGHT, IMAGE_ASPECT_RATIO, IMAGE_STYLE, VIDEO_IMAGE_MODEL);
+            List.of(IMAGE_MODEL, IMAGE_WIDTH, IMAGE_HEIGHT, IMAGE_ASPECT_RATIO, IMAGE_STYLE, IMAGE_CANDIDATES, VIDEO_IMAGE_MODEL);
 
     public static final int MAX_SIDE = 8192;
     private static final int MAX_TEXT = 2000;
     private static final Pattern ASPECT = Pattern.compile("([1-9][0-9]{0,3}):([1-9][0-9]{0,3})");
 
-    public record Image(String model, Integer width, Integer height, String aspectRatio, String style) {
+    /** @param candidates how many images a regeneration asks for when the editor does not say, 1 to {@value Candidate#MAX} */
+    public record Image(String model, Integer width, Integer height, String aspectRatio, String style, Integer candidates) {
+        public Image(String model, Integer width, Integer height, String aspectRatio, String style) {
+            this(model, width, height, aspectRatio, style, null);
+        }
     }
 
     public record Video(String imageModel) {
     }
 
     public static final ProjectSettings EMPTY =
-            new ProjectSettings(new Image(null, null, null, null, null), new Video(null));
+            new ProjectSettings(new Image(null, null, null, null, null, null), new Video(null));
 
     public ProjectSettings {
         Objects.requireNonNull(image);
@@ -47,6 +52,7 @@ public record ProjectSettings(Image image, Video video) {
             case IMAGE_HEIGHT -> image.height();
             case IMAGE_ASPECT_RATIO -> image.aspectRatio();
             case IMAGE_STYLE -> image.style();
+            case IMAGE_CANDIDATES -> image.candidates();
             default -> video.imageModel();
         };
         return v == null ? null : v.toString();
@@ -58,11 +64,12 @@ public record ProjectSettings(Image image, Video video) {
         Image i = image;
         Video v = video;
         switch (requireKey(key)) {
-            case IMAGE_MODEL -> i = new Image(text(key, value), i.width(), i.height(), i.aspectRatio(), i.style());
-            case IMAGE_WIDTH -> i = new Image(i.model(), side(key, value), i.height(), i.aspectRatio(), i.style());
-            case IMAGE_HEIGHT -> i = new Image(i.model(), i.width(), side(key, value), i.aspectRatio(), i.style());
-            case IMAGE_ASPECT_RATIO -> i = new Image(i.model(), i.width(), i.height(), aspect(value), i.style());
-            case IMAGE_STYLE -> i = new Image(i.model(), i.width(), i.height(), i.aspectRatio(), text(key, value));
+            case IMAGE_MODEL -> i = new Image(text(key, value), i.width(), i.height(), i.aspectRatio(), i.style(), i.candidates());
+            case IMAGE_WIDTH -> i = new Image(i.model(), side(key, value), i.height(), i.aspectRatio(), i.style(), i.candidates());
+            case IMAGE_HEIGHT -> i = new Image(i.model(), i.width(), side(key, value), i.aspectRatio(), i.style(), i.candidates());
+            case IMAGE_ASPECT_RATIO -> i = new Image(i.model(), i.width(), i.height(), aspect(value), i.style(), i.candidates());
+            case IMAGE_STYLE -> i = new Image(i.model(), i.width(), i.height(), i.aspectRatio(), text(key, value), i.candidates());
+            case IMAGE_CANDIDATES -> i = new Image(i.model(), i.width(), i.height(), i.aspectRatio(), i.style(), candidates(key, value));
             default -> v = new Video(text(key, value));
         }
         return new ProjectSettings(i, v);
@@ -110,6 +117,22 @@ public record ProjectSettings(Image image, Video video) {
             // reported below with the accepted range
         }
         throw new InvalidInputException(key + " must be a whole number of pixels from 64 to " + MAX_SIDE + ", got '" + value + "'");
+    }
+
+    /** Also what the editor and {@code --candidates} are held to. */
+    public static Integer candidates(String key, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= Candidate.MAX) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw new InvalidInputException(key + " must be a whole number from 1 to " + Candidate.MAX + ", got '" + value + "'");
     }
 
     private static String aspect(String value) {

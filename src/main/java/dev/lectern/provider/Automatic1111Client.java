@@ -22,14 +22,27 @@ public final class Automatic1111Client extends ServerClient {
 
     @Override
     public GeneratedImage generate(ImageRequest request, BooleanSupplier cancelled) throws ProviderException {
+        return generateBatch(request.single(), cancelled).get(0);
+    }
+
+    /**
+     * {@code batch_size} images in one call; the server draws them with seeds seed, seed + 1, ... and says which
+     * in {@code info.all_seeds}. A grid of the batch, which some settings put first, is skipped
+     * ({@code info.index_of_first_image}) and not asked for ({@code do_not_save_grid}).
+     */
+    @Override
+    public List<GeneratedImage> generateBatch(ImageRequest request, BooleanSupplier cancelled) throws ProviderException {
         ObjectNode body = HttpCalls.JSON.createObjectNode();
         body.put("prompt", request.prompt());
         body.put("width", request.width());
         body.put("height", request.height());
         body.put("seed", request.seed() == null ? -1L : request.seed());
         body.put("steps", DEFAULT_STEPS);
-        body.put("batch_size", 1);
+        body.put("batch_size", request.count());
         body.put("n_iter", 1);
+        if (request.count() > 1) {
+            body.put("do_not_save_grid", true);
+        }
         if (!request.model().isBlank()) {
             body.putObject("override_settings").put("sd_model_checkpoint", request.model());
             // Keep the checkpoint loaded: restoring it after every image would reload gigabytes each time.
@@ -46,29 +59,37 @@ public final class Automatic1111Client extends ServerClient {
             throw e;
         }
         JsonNode images = answer.path("images");
-        if (!images.isArray() || images.isEmpty() || !images.path(0).isTextual()) {
+        JsonNode info = info(answer.path("info"));
+        int first = images.size() > request.count() ? Math.max(0, info.path("index_of_first_image").asInt(0)) : 0;
+        if (!images.isArray() || images.size() <= first || !images.path(first).isTextual()) {
             throw ctx.badResponse(200, "answered without an image (images[] is empty)");
         }
-        Long seed = seedFrom(answer.path("info"));
-        return CheckedImages.fromBase64(ctx, images.path(0).asText(), seed != null ? seed : request.seed(),
-                request.model());
+        List<GeneratedImage> out = new ArrayList<>();
+        for (int i = 0; i < request.count() && first + i < images.size(); i++) {
+            Long seed = seedFrom(info, i);
+            Long asked = request.seed() == null ? null : request.seed() + i;
+            out.add(CheckedImages.fromBase64(ctx, images.path(first + i).asText(), seed != null ? seed : asked, request.model()));
+        }
+        return out;
     }
 
-    /** {@code info} is a string holding JSON: {"seed": 123, "all_seeds": [123], ...}. */
-    private static Long seedFrom(JsonNode info) {
+    /** {@code info} is a string holding JSON: {"seed": 123, "all_seeds": [123, 124], ...}; empty when unreadable. */
+    private static JsonNode info(JsonNode info) {
         try {
             JsonNode parsed = info.isTextual() ? HttpCalls.JSON.readTree(info.asText()) : info;
-            if (parsed == null) {
-                return null;
-            }
-            if (parsed.path("seed").isIntegralNumber()) {
-                return parsed.path("seed").asLong();
-            }
-            if (parsed.path("all_seeds").path(0).isIntegralNumber()) {
-                return parsed.path("all_seeds").path(0).asLong();
-            }
+            return parsed == null ? HttpCalls.JSON.createObjectNode() : parsed;
         } catch (Exception unreadable) {
-            // the image is what matters; an unreadable info only loses the seed
+            return HttpCalls.JSON.createObjectNode(); // the images are what matter; an unreadable info only loses the seeds
+        }
+    }
+
+    /** The seed of the {@code i}-th image of the batch, if the server said. */
+    private static Long seedFrom(JsonNode info, int i) {
+        if (info.path("all_seeds").path(i).isIntegralNumber()) {
+            return info.path("all_seeds").path(i).asLong();
+        }
+        if (info.path("seed").isIntegralNumber()) {
+            return info.path("seed").asLong() + i;
         }
         return null;
     }

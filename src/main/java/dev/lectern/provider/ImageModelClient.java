@@ -9,7 +9,17 @@ import java.util.function.BooleanSupplier;
  * in-flight HTTP call is cut when it turns true; the call then ends with {@link ProviderException.Kind#CANCELLED}.
  */
 public interface ImageModelClient {
+    /** One image (the request's count is not looked at). */
     GeneratedImage generate(ImageRequest request, BooleanSupplier cancelled) throws ProviderException;
+
+    /**
+     * Up to {@code request.count()} images in one call, at least one; a caller that wants more asks again with the
+     * rest (the next seeds). Servers that draw a batch in one call (OpenAI's {@code n}, AUTOMATIC1111's
+     * {@code batch_size}) override this; the others draw one image per call.
+     */
+    default List<GeneratedImage> generateBatch(ImageRequest request, BooleanSupplier cancelled) throws ProviderException {
+        return List.of(generate(request.single(), cancelled));
+    }
 
     List<String> listModels() throws ProviderException;
 }

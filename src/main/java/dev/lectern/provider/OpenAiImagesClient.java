@@ -22,12 +22,19 @@ public final class OpenAiImagesClient extends ServerClient {
 
     @Override
     public GeneratedImage generate(ImageRequest request, BooleanSupplier cancelled) throws ProviderException {
+        return generateBatch(request.single(), cancelled).get(0);
+    }
+
+    /** {@code n} images in one call; dall-e-3 takes only n = 1, and a server that ignores {@code n} sends one. */
+    @Override
+    public List<GeneratedImage> generateBatch(ImageRequest request, BooleanSupplier cancelled) throws ProviderException {
+        int n = request.model().equals("dall-e-3") ? 1 : request.count();
         ObjectNode body = HttpCalls.JSON.createObjectNode();
         if (!request.model().isEmpty()) {
             body.put("model", request.model());
         }
         body.put("prompt", request.prompt());
-        body.put("n", 1);
+        body.put("n", n);
         body.put("size", request.size());
         if (!request.model().startsWith("gpt-image")) {
             body.put("response_format", "b64_json");
@@ -35,17 +42,22 @@ public final class OpenAiImagesClient extends ServerClient {
         Deadline deadline = deadline();
         Request post = request(api("images/generations").build()).post(HttpCalls.jsonBody(body)).build();
         JsonNode answer = calls.json(post, deadline, cancelled);
-        JsonNode first = answer.path("data").path(0);
-        if (!first.isObject()) {
+        JsonNode data = answer.path("data");
+        if (!data.path(0).isObject()) {
             throw ctx.badResponse(200, "answered without an image (no data[0] in the response)");
         }
-        if (first.path("b64_json").isTextual()) {
-            return CheckedImages.fromBase64(ctx, first.path("b64_json").asText(), null, request.model());
+        List<GeneratedImage> images = new ArrayList<>();
+        for (int i = 0; i < data.size() && images.size() < n; i++) {
+            JsonNode item = data.path(i);
+            if (item.path("b64_json").isTextual()) {
+                images.add(CheckedImages.fromBase64(ctx, item.path("b64_json").asText(), null, request.model()));
+            } else if (item.path("url").isTextual()) {
+                images.add(fetch(item.path("url").asText(), request.model(), deadline, cancelled));
+            } else {
+                throw ctx.badResponse(200, "answered without an image (data[" + i + "] has neither b64_json nor url)");
+            }
         }
-        if (first.path("url").isTextual()) {
-            return fetch(first.path("url").asText(), request.model(), deadline, cancelled);
-        }
-        throw ctx.badResponse(200, "answered without an image (data[0] has neither b64_json nor url)");
+        return images;
     }
 
     /** dall-e's URL form points at blob storage elsewhere: no Authorization header goes there. */

@@ -50,7 +50,7 @@ public final class ProviderException extends Exception {
         return vendorMessage;
     }
 
-    static ProviderException cancelled() {
+    public static ProviderException cancelled() {
         return new ProviderException(Kind.CANCELLED, 0, false, null, "Cancelled.", null);
     }
 }

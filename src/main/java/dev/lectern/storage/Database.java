@@ -2,7 +2,11 @@ package dev.lectern.storage;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.BooleanSupplier;
+import org.sqlite.ProgressHandler;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -67,6 +71,50 @@ public final class Database implements AutoCloseable {
             throw SqliteErrors.translate(file, e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The bytes {@link #vacuum} would give back to the disk: the pages SQLite keeps free inside the file. */
+    public long reclaimableBytes() {
+        return read(c -> {
+            try (Statement s = c.createStatement()) {
+                return pragma(s, "freelist_count") * pragma(s, "page_size");
+            }
+        });
+    }
+
+    /**
+     * Rewrites the file without its free pages ({@code VACUUM}: outside any transaction, all or nothing). It can
+     * take a while on a large project; {@code cancelled} is polled meanwhile, and a cancelled one changes nothing.
+     */
+    public void vacuum(BooleanSupplier cancelled) {
+        write(c -> null); // refuses a read-only project with the usual message
+        lock.lock();
+        try {
+            ProgressHandler.setHandler(connection, 10_000, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return cancelled.getAsBoolean() ? 1 : 0;
+                }
+            });
+            try (Statement s = connection.createStatement()) {
+                s.execute("VACUUM");
+            } finally {
+                ProgressHandler.clearHandler(connection);
+            }
+        } catch (SQLException e) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("compacting " + file.getFileName() + " was cancelled; the file is unchanged");
+            }
+            throw SqliteErrors.translate(file, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static long pragma(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 

@@ -20,11 +20,12 @@ public final class DraftRepository {
     public Map<String, SegmentDraft> load(String lectureId) {
         return db.read(c -> {
             Map<String, SegmentDraft> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT segment_id, prompt, model FROM drafts WHERE lecture_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT segment_id, prompt, model, seed FROM drafts WHERE lecture_id = ?")) {
                 ps.setString(1, lectureId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getString(1), new SegmentDraft(rs.getString(2), rs.getString(3)));
+                        long seed = rs.getLong(4);
+                        out.put(rs.getString(1), new SegmentDraft(rs.getString(2), rs.getString(3), rs.wasNull() ? null : seed));
                     }
                 }
             }
@@ -38,7 +39,7 @@ public final class DraftRepository {
         db.write(c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM drafts WHERE lecture_id = ?");
                  PreparedStatement insert = c.prepareStatement(
-                         "INSERT INTO drafts (lecture_id, segment_id, prompt, model, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+                         "INSERT INTO drafts (lecture_id, segment_id, prompt, model, seed, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 delete.setString(1, lectureId);
                 delete.executeUpdate();
                 for (Map.Entry<String, SegmentDraft> e : drafts.entrySet()) {
@@ -49,7 +50,8 @@ public final class DraftRepository {
                     insert.setString(2, e.getKey());
                     insert.setString(3, e.getValue().prompt());
                     insert.setString(4, e.getValue().model());
-                    insert.setString(5, now);
+                    insert.setObject(5, e.getValue().seed());
+                    insert.setString(6, now);
                     insert.addBatch();
                 }
                 insert.executeBatch();

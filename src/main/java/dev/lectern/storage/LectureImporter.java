@@ -109,20 +109,10 @@ public final class LectureImporter {
             if (!file.toRealPath().startsWith(imagesDir.toRealPath())) {
                 throw new InvalidInputException(shown + " points outside the images folder; copy the image in instead of linking it");
             }
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException(shown + " is not a file");
-            }
-            long size = Files.size(file);
-            if (size > ImageInspector.MAX_BYTES) {
-                throw new InvalidInputException(shown + " is " + size / (1024 * 1024) + " MiB; images may be at most "
-                        + ImageInspector.MAX_BYTES / (1024 * 1024) + " MiB");
-            }
-            return ImageContent.verified(Files.readAllBytes(file));
-        } catch (InvalidInputException e) {
-            throw e.getMessage().startsWith(shown) ? e : new InvalidInputException(shown + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + shown + ": " + e.getMessage(), e);
         }
+        return ImageFiles.read(file, shown);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.lectern.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lectern.lecture.Candidate;
 import dev.lectern.lecture.GenerationSettings;
 import dev.lectern.lecture.PreviewImage;
 import dev.lectern.lecture.ReviewOutcome;
@@ -25,7 +26,7 @@ import java.util.Optional;
 public final class RunRepository {
     private static final String COLUMNS = "r.id, r.lecture_id, r.segment_id, r.status, r.review_outcome, r.requested_prompt, "
             + "r.requested_model, r.settings_json, r.preview_image_key, r.preview_version, r.error, r.created_at, "
-            + "r.updated_at, r.wait_expires_at, v.sha256, v.width, v.height";
+            + "r.updated_at, r.wait_expires_at, v.sha256, v.width, v.height, r.requested_candidates, r.requested_seed";
     private static final String FROM = " FROM runs r LEFT JOIN image_versions v ON v.image_key = r.preview_image_key AND v.version = r.preview_version";
 
     private final Database db;
@@ -37,8 +38,9 @@ public final class RunRepository {
     public void insert(Run run) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO runs (id, lecture_id, segment_id, status, requested_prompt, requested_model, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO runs (id, lecture_id, segment_id, status, requested_prompt, requested_model, created_at, updated_at,
+                      requested_candidates, requested_seed)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 ps.setString(1, run.id());
                 ps.setString(2, run.lectureId());
                 ps.setString(3, run.segmentId());
@@ -47,6 +49,8 @@ public final class RunRepository {
                 ps.setString(6, run.requestedModel());
                 ps.setString(7, run.createdAt().toString());
                 ps.setString(8, run.updatedAt().toString());
+                ps.setObject(9, run.requestedCandidates());
+                ps.setObject(10, run.requestedSeed());
                 ps.executeUpdate();
             }
             for (RunMessage m : run.messages()) {
@@ -92,13 +96,13 @@ public final class RunRepository {
         return db.read(c -> query(c, "", " ORDER BY r.created_at DESC, r.id DESC"));
     }
 
-    /** Runs that are not finished: queued, running or awaiting review. */
     /** The unfinished runs of one segment (a new regenerate supersedes them). */
     public List<Run> unfinished(String lectureId, String segmentId) {
         return db.read(c -> query(c, " WHERE r.lecture_id = ? AND r.segment_id = ? AND r.status IN ('queued', 'running', 'awaiting_review')",
                 " ORDER BY r.created_at, r.id", lectureId, segmentId));
     }
 
+    /** Runs that are not finished: queued, running or awaiting review. */
     public List<Run> unfinished() {
         return db.read(c -> query(c, " WHERE r.status IN ('queued', 'running', 'awaiting_review')", " ORDER BY r.created_at, r.id"));
     }
@@ -129,13 +133,63 @@ public final class RunRepository {
         });
     }
 
-    /** The author's answer, recorded by any process; applied by the workflow. False if it was already answered. */
-    public boolean recordDecision(String runId, ReviewOutcome decision) {
+    /**
+     * The author's answer, recorded by any process; applied by the workflow. False if it was already answered.
+     *
+     * @param candidate the candidate accepted (1-based); null for a rejection
+     */
+    public boolean recordDecision(String runId, ReviewOutcome decision, Integer candidate) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET review_decision = ?, decision_candidate = ? "
+                    + "WHERE id = ? AND review_decision IS NULL AND status = 'awaiting_review'")) {
+                ps.setString(1, decision.wireName());
+                ps.setObject(2, candidate);
+                ps.setString(3, runId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The candidate the recorded answer accepts, if the answer was an accept. */
+    public Optional<Integer> decidedCandidate(String runId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT decision_candidate FROM runs WHERE id = ? AND review_decision = 'accepted'")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    int index = rs.getInt(1);
+                    return rs.wasNull() ? Optional.of(1) : Optional.of(index); // recorded before candidates: the one preview
+                }
+            }
+        });
+    }
+
+    /** Stores one received image of a run as its candidate {@code candidate.index()}. Call inside the transaction that stored the version. */
+    public void addCandidate(String runId, Candidate candidate) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO run_candidates (run_id, idx, image_key, version) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, runId);
+                ps.setInt(2, candidate.index());
+                ps.setString(3, candidate.imageKey());
+                ps.setInt(4, candidate.version());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Marks a candidate discarded; false if the run has no such candidate or it already was. */
+    public boolean discard(String runId, int index, Instant at) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE runs SET review_decision = ? WHERE id = ? AND review_decision IS NULL AND status = 'awaiting_review'")) {
-                ps.setString(1, decision.wireName());
+                    "UPDATE run_candidates SET discarded_at = ? WHERE run_id = ? AND idx = ? AND discarded_at IS NULL")) {
+                ps.setString(1, at.toString());
                 ps.setString(2, runId);
+                ps.setInt(3, index);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -201,6 +255,7 @@ public final class RunRepository {
     private static List<Run> query(Connection c, String where, String order, String... args) throws SQLException {
         List<Run> runs = new ArrayList<>();
         Map<String, List<RunMessage>> messages = messages(c, where, args);
+        Map<String, List<Candidate>> candidates = candidates(c, where, args);
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where + order)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
@@ -212,11 +267,16 @@ public final class RunRepository {
                             : new PreviewImage(previewKey, rs.getInt(10), rs.getString(15), rs.getInt(16), rs.getInt(17));
                     String settings = rs.getString(8);
                     String expires = rs.getString(14);
-                    runs.add(new Run(rs.getString(1), rs.getString(2), rs.getString(3), RunStatus.fromWire(rs.getString(4)),
-                            ReviewOutcome.fromWire(rs.getString(5)), rs.getString(6), rs.getString(7),
-                            settings == null ? null : fromJson(settings), preview, rs.getString(11),
+                    int wanted = rs.getInt(18);
+                    Integer requestedCandidates = rs.wasNull() ? null : wanted;
+                    long seed = rs.getLong(19);
+                    Long requestedSeed = rs.wasNull() ? null : seed;
+                    String id = rs.getString(1);
+                    runs.add(new Run(id, rs.getString(2), rs.getString(3), RunStatus.fromWire(rs.getString(4)),
+                            ReviewOutcome.fromWire(rs.getString(5)), rs.getString(6), rs.getString(7), requestedCandidates, requestedSeed,
+                            settings == null ? null : fromJson(settings), preview, candidates.getOrDefault(id, List.of()), rs.getString(11),
                             StoredInstants.parse(rs.getString(12)), StoredInstants.parse(rs.getString(13)),
-                            expires == null ? null : StoredInstants.parse(expires), messages.getOrDefault(rs.getString(1), List.of())));
+                            expires == null ? null : StoredInstants.parse(expires), messages.getOrDefault(id, List.of())));
                 }
             }
         }
@@ -237,6 +297,29 @@ public final class RunRepository {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                             .add(new RunMessage(StoredInstants.parse(rs.getString(2)), rs.getString(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The candidates of the runs matching {@code where}, by run id, in order. */
+    private static Map<String, List<Candidate>> candidates(Connection c, String where, String... args) throws SQLException {
+        Map<String, List<Candidate>> out = new HashMap<>();
+        String sql = "SELECT k.run_id, k.idx, k.image_key, k.version, v.sha256, v.width, v.height, v.seed, k.discarded_at IS NOT NULL "
+                + "FROM run_candidates k JOIN image_versions v ON v.image_key = k.image_key AND v.version = k.version"
+                + (where.isEmpty() ? "" : " WHERE k.run_id IN (SELECT r.id FROM runs r" + where + ")")
+                + " ORDER BY k.run_id, k.idx";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seed = rs.getLong(8);
+                    Long seedOrNull = rs.wasNull() ? null : seed;
+                    out.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Candidate(rs.getInt(2), rs.getString(3),
+                            rs.getInt(4), rs.getString(5), rs.getInt(6), rs.getInt(7), seedOrNull, rs.getBoolean(9)));
                 }
             }
         }

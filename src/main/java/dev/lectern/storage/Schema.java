@@ -22,7 +22,7 @@ public final class Schema {
     }
 
     public static Schema current() {
-        return new Schema(List.of(V1_FOUNDATION, V2_RUNS, V3_DRAFTS));
+        return new Schema(List.of(V1_FOUNDATION, V2_RUNS, V3_DRAFTS, V4_VERSIONS_AND_CANDIDATES));
     }
 
     public int version() {
@@ -152,4 +152,50 @@ public final class Schema {
               updated_at TEXT NOT NULL,
               PRIMARY KEY (lecture_id, segment_id)
             ) STRICT"""));
+
+    /**
+     * Versions and candidates (decision 0016). A version records how it came to be ({@code source}), the author's
+     * prompt beside the styled one the model received, and what it restores. A run may ask for several images:
+     * each is a row of {@code run_candidates} the moment it arrives, and the review names the one it accepts.
+     * {@code image_keys} remembers the highest version number each image ever had, so a pruned version's number is
+     * never given to other bytes (every cache is keyed by it). Drafts can hold a recalled seed.
+     */
+    static final Migration V4_VERSIONS_AND_CANDIDATES = new Migration(4, List.of(
+            "ALTER TABLE image_versions ADD COLUMN styled_prompt TEXT",
+            "ALTER TABLE image_versions ADD COLUMN source TEXT NOT NULL DEFAULT 'import' CHECK (source IN ('import', 'generated', 'restored', 'file'))",
+            "ALTER TABLE image_versions ADD COLUMN restored_from INTEGER",
+            // A run's preview was generated; its version held the styled prompt, the run's settings the author's.
+            """
+            UPDATE image_versions SET source = 'generated', styled_prompt = prompt,
+              prompt = COALESCE((SELECT json_extract(r.settings_json, '$.prompt') FROM runs r
+                                 WHERE r.preview_image_key = image_versions.image_key AND r.preview_version = image_versions.version
+                                 LIMIT 1), prompt)
+            WHERE EXISTS (SELECT 1 FROM runs r WHERE r.preview_image_key = image_versions.image_key
+                          AND r.preview_version = image_versions.version)""",
+            """
+            CREATE TABLE image_keys (
+              image_key    TEXT PRIMARY KEY,
+              last_version INTEGER NOT NULL
+            ) STRICT""",
+            "INSERT INTO image_keys (image_key, last_version) SELECT image_key, MAX(version) FROM image_versions GROUP BY image_key",
+            """
+            CREATE TABLE run_candidates (
+              run_id       TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+              idx          INTEGER NOT NULL CHECK (idx >= 1),
+              image_key    TEXT NOT NULL,
+              version      INTEGER NOT NULL,
+              discarded_at TEXT,
+              PRIMARY KEY (run_id, idx),
+              FOREIGN KEY (image_key, version) REFERENCES image_versions (image_key, version)
+            ) STRICT""",
+            "CREATE INDEX run_candidates_by_version ON run_candidates (image_key, version)",
+            "CREATE INDEX segments_by_image ON segments (image_key, image_version)",
+            """
+            INSERT INTO run_candidates (run_id, idx, image_key, version)
+            SELECT id, 1, preview_image_key, preview_version FROM runs WHERE preview_image_key IS NOT NULL""",
+            "ALTER TABLE runs ADD COLUMN requested_candidates INTEGER",
+            "ALTER TABLE runs ADD COLUMN requested_seed INTEGER",
+            "ALTER TABLE runs ADD COLUMN decision_candidate INTEGER",
+            "UPDATE runs SET decision_candidate = 1 WHERE review_decision = 'accepted'",
+            "ALTER TABLE drafts ADD COLUMN seed INTEGER"));
 }

@@ -27,70 +27,117 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 2. accept: the durable commit of a 1.5 MB image version together with the segment update (what accepting a
- * regenerated image commits: the version, and the lecture with the segment pointing at it, one revision
- * later), in the 1,000-segment project, beside writing and fsyncing the same bytes to a plain file. The image
- * is checked and hashed before the clock starts, as the workflow receives it ({@code GeneratedImage}).
+ * 2. The durable writes of a review, in the 1,000-segment project (owner decision, issue 16):
+ * {@code store-preview} — the insert of a 1.5 MB version as it arrives from the model, beside writing and fsyncing
+ * the same bytes to a plain file (target 2.5: WAL writes a blob to the log, then again at checkpoint);
+ * {@code accept} — the pointer flip (segment update, revision bump) beside an fsync'd write of a small file
+ * (target 2); {@code restore} — a restore's new version (same blob) and pointer flip, same limit and target;
+ * {@code versions} — listing a segment's 200 versions with their status, against a 20 ms budget.
+ * Images are checked and hashed before the clock starts, as the workflow receives them ({@code GeneratedImage}).
  */
 class AcceptBenchmark {
     static final int WARMUPS = 3;
     static final int ROUNDS = 15;
+    static final double VERSIONS_BUDGET_MS = 20;
 
     @TempDir
     static Path dir;
 
     @AfterAll
     static void report() {
-        BenchResults.report("accept");
+        for (String name : List.of("store-preview", "accept", "restore", "versions")) {
+            BenchResults.report(name);
+        }
     }
 
     @Test
-    void accept() throws Exception {
+    void reviewWrites() throws Exception {
         Path file = dir.resolve("big.lectern");
         BenchProjects.createBig(file);
-        // Checked and hashed as they arrive from the image server, before the commit (GeneratedImage).
         List<ImageContent> images = new ArrayList<>();
         Random random = new Random(7);
         for (int i = 0; i < WARMUPS + ROUNDS; i++) {
             images.add(ImageContent.verified(noise(random)));
         }
         int size = images.get(0).bytes().length;
-        int[] round = {0, 0};
         try (Project project = new ProjectFiles(Schema.current(), Clock.systemUTC()).open(file, Access.READ_WRITE)) {
-            BenchResults.Pair p = BenchResults.interleaved(WARMUPS, ROUNDS, () -> {
+            List<ImageVersion> stored = new ArrayList<>();
+            int[] round = {0, 0};
+            BenchResults.Pair store = BenchResults.interleaved(WARMUPS, ROUNDS, () -> {
                 int i = round[0]++;
-                ImageContent image = images.get(i);
-                String segmentId = BenchProjects.segmentId(i * 37 % BenchProjects.SEGMENTS);
-                // What the workflow commits: the version (generate step) and the segment update (accept step).
+                VideoAsset segment = segment(project, i);
+                return BenchResults.timed(() -> stored.add(project.transaction(() -> project.images().add(segment.imageKey(), images.get(i),
+                        new ImageRepository.Provenance("local/sdxl", "prompt " + i, (long) i)))));
+            }, () -> fsyncedWrite(images.get(round[1]).bytes(), "plain-" + round[1]++ + ".png"));
+            BenchResults.add("store-preview", store, 2.5, Map.of("note", String.format(
+                    "%.2f MB PNG version inserted durably; vs write+fsync of the same bytes to a plain file", size / 1e6),
+                    "mean_ms", mean(store.samples()), "limit_mean_ms", mean(store.limitSamples())));
+
+            byte[] small = "{\"segment\": \"seg\", \"version\": 2}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int[] flip = {0, 0};
+            BenchResults.Pair accept = BenchResults.interleaved(WARMUPS, ROUNDS, () -> {
+                ImageVersion v = stored.get(flip[0]++);
+                VideoAsset segment = segment(project, flip[0] - 1);
                 return BenchResults.timed(() -> project.transaction(() -> {
-                    VideoAsset segment = project.lectures().findSegment(BenchProjects.LECTURE + "/" + segmentId).orElseThrow().video();
-                    ImageVersion v = project.images().add(segment.imageKey(), image,
-                            new ImageRepository.Provenance("local/sdxl", "accepted prompt " + i, (long) i));
-                    project.lectures().commitSegment(BenchProjects.LECTURE, segment.withStartingImage(segment.imageKey(), v.version(),
-                            "local/sdxl", "accepted prompt " + i), Instant.now());
-                    return v;
+                    project.lectures().commitSegment(BenchProjects.LECTURE, segment.withStartingImage(v.imageKey(), v.version(),
+                            "local/sdxl", v.prompt()), Instant.now());
+                    return null;
                 }));
-            }, () -> {
-                byte[] bytes = images.get(round[1]).bytes();
-                Path plain = dir.resolve("plain-" + round[1]++ + ".png");
-                return BenchResults.timed(() -> {
-                    try (FileChannel ch = FileChannel.open(plain, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                        while (buffer.hasRemaining()) {
-                            ch.write(buffer);
-                        }
-                        ch.force(true);
-                    }
-                });
+            }, () -> fsyncedWrite(small, "small-a-" + flip[1]++ + ".json"));
+            BenchResults.add("accept", accept, 2.0, Map.of("note", "segment points at a stored version, revision bumped; vs write+fsync of a small file"));
+
+            int[] back = {0, 0};
+            BenchResults.Pair restore = BenchResults.interleaved(WARMUPS, ROUNDS, () -> {
+                int i = back[0]++;
+                VideoAsset segment = segment(project, i);
+                return BenchResults.timed(() -> project.transaction(() -> {
+                    ImageVersion made = project.images().restore(segment.imageKey(), 1);
+                    project.lectures().commitSegment(BenchProjects.LECTURE, segment.withStartingImage(made.imageKey(), made.version(),
+                            made.model(), made.prompt()), Instant.now());
+                    return made;
+                }));
+            }, () -> fsyncedWrite(small, "small-r-" + back[1]++ + ".json"));
+            BenchResults.add("restore", restore, 2.0, Map.of("note", "a new version on the same blob + pointer flip; vs write+fsync of a small file"));
+
+            String key = segment(project, 999).imageKey();
+            byte[] tiny = TestImages.png(64, 36);
+            project.transaction(() -> {
+                for (int i = 0; i < 200; i++) {
+                    project.images().add(key, tiny, new ImageRepository.Provenance("local/sdxl", "prompt " + i, (long) i));
+                }
+                return null;
             });
-            // Means beside the medians: a checkpoint inside a commit shows in the mean, not in the median.
-            BenchResults.add("accept", p, 2.0, Map.of("note", String.format("%.2f MB PNG version + segment update in the 1,000-segment lecture; vs write+fsync of a plain file", size / 1e6),
-                    "mean_ms", Arrays.stream(p.samples()).average().orElseThrow(),
-                    "limit_mean_ms", Arrays.stream(p.limitSamples()).average().orElseThrow()));
+            BenchResults.Pair listing = BenchResults.interleaved(WARMUPS, ROUNDS,
+                    () -> BenchResults.timed(() -> project.images().history(key)), () -> (long) (VERSIONS_BUDGET_MS * 1e6));
+            BenchResults.add("versions", listing, 1.0, Map.of("note", "history of a segment with 200+ versions, with status; the limit is the 20 ms budget"));
         }
-        for (int i = 0; i < round[1]; i++) {
-            Files.deleteIfExists(dir.resolve("plain-" + i + ".png"));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().endsWith(".lectern") && !f.getFileName().toString().contains("lectern")).toList()) {
+                Files.deleteIfExists(f);
+            }
         }
+    }
+
+    private static VideoAsset segment(Project project, int i) {
+        String segmentId = BenchProjects.segmentId(i * 37 % BenchProjects.SEGMENTS);
+        return project.lectures().findSegment(BenchProjects.LECTURE + "/" + segmentId).orElseThrow().video();
+    }
+
+    private static long fsyncedWrite(byte[] bytes, String name) throws Exception {
+        Path plain = dir.resolve(name);
+        return BenchResults.timed(() -> {
+            try (FileChannel ch = FileChannel.open(plain, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
+                ch.force(true);
+            }
+        });
+    }
+
+    private static double mean(double[] samples) {
+        return Arrays.stream(samples).average().orElseThrow();
     }
 
     /** A PNG of about 1.5 MB: noise does not compress, so 710×710 RGB pixels give 1.5 MB. */

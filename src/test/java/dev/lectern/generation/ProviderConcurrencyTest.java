@@ -44,7 +44,7 @@ class ProviderConcurrencyTest {
         byte[] png = TestImages.png(64, 36);
         // The first generations wait here until a run behind them says it is waiting for a slot.
         java.util.concurrent.CountDownLatch someoneWaits = new java.util.concurrent.CountDownLatch(1);
-        ImageGenerator counting = (GenerationSettings s, long seed, String palette, java.util.function.BooleanSupplier cancelled) -> {
+        ImageGenerator counting = (GenerationSettings s, long seed, int count, String palette, java.util.function.BooleanSupplier cancelled) -> {
             int now = inFlight.incrementAndGet();
             peak.accumulateAndGet(now, Math::max);
             calls.incrementAndGet();
@@ -55,7 +55,7 @@ class ProviderConcurrencyTest {
                 Thread.currentThread().interrupt();
             }
             inFlight.decrementAndGet();
-            return new GeneratedImage(ImageContent.inspected(png), seed, s.model());
+            return List.of(new GeneratedImage(ImageContent.inspected(png), seed, s.model()));
         };
         RegenerateWorkflow workflow = new RegenerateWorkflow(new SettingsResolver(catalog), counting, new ProviderLimits(catalog),
                 new WorkflowEvents(), Clock.systemUTC());

@@ -63,8 +63,12 @@ class RegenerateWorkflowTest {
         });
         catalog = new ModelCatalog(new ProvidersConfigStore(dir.resolve("providers.json")));
         runs = services(new ModelImageGenerator(catalog, new ProviderClients(new OkHttpClient(), new EnvSecretResolver(Map.of())), new TitleCardRenderer()));
-        events.subscribe(e -> seen.add(e.getClass().getSimpleName() + ":" + e.run().status().wireName()
-                + ":" + project.runs().find(e.run().id()).orElseThrow().status().wireName()));
+        events.subscribe(e -> {
+            if (e instanceof WorkflowEvent.RunEvent r) {
+                seen.add(e.getClass().getSimpleName() + ":" + r.run().status().wireName()
+                        + ":" + project.runs().find(r.run().id()).orElseThrow().status().wireName());
+            }
+        });
     }
 
     private RunService services(ImageGenerator generator) {
@@ -179,7 +183,7 @@ class RegenerateWorkflowTest {
     void resumeFinishesQueuedRunsAndAppliesRecordedAnswers() {
         Run queued = runs.create(project, "s2", null, null);
         Run waiting = runs.regenerate(project, "s1", "new", null);
-        project.runs().recordDecision(waiting.id(), ReviewOutcome.ACCEPTED); // the answer was saved, then the app died
+        project.runs().recordDecision(waiting.id(), ReviewOutcome.ACCEPTED, 1); // the answer was saved, then the app died
 
         List<Run> resumed = runs.resume(project);
         assertThat(resumed).extracting(Run::id).containsExactlyInAnyOrder(queued.id(), waiting.id());
@@ -201,7 +205,8 @@ class RegenerateWorkflowTest {
         CountDownLatch started = new CountDownLatch(1);
         ImageGenerator slow = new ImageGenerator() {
             @Override
-            public GeneratedImage generate(GenerationSettings s, long seed, String palette, BooleanSupplier cancelled) throws ProviderException {
+            public List<GeneratedImage> generate(GenerationSettings s, long seed, int count, String palette, BooleanSupplier cancelled)
+                    throws ProviderException {
                 started.countDown();
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 while (System.nanoTime() < until) {

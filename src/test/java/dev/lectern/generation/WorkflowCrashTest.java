@@ -61,9 +61,9 @@ class WorkflowCrashTest {
             Run b = campaign.runService.regenerate(p, "seg-b", "answered, then the app died (b)", MODEL);
             Run c = campaign.runService.regenerate(p, "seg-c", "answered, then the app died (c)", MODEL);
             assertThat(List.of(a, b, c)).extracting(Run::status).containsOnly(RunStatus.AWAITING_REVIEW);
-            assertThat(p.runs().recordDecision(a.id(), ReviewOutcome.ACCEPTED)).isTrue();
-            assertThat(p.runs().recordDecision(b.id(), ReviewOutcome.ACCEPTED)).isTrue();
-            assertThat(p.runs().recordDecision(c.id(), ReviewOutcome.REJECTED)).isTrue();
+            assertThat(p.runs().recordDecision(a.id(), ReviewOutcome.ACCEPTED, 1)).isTrue();
+            assertThat(p.runs().recordDecision(b.id(), ReviewOutcome.ACCEPTED, 1)).isTrue();
+            assertThat(p.runs().recordDecision(c.id(), ReviewOutcome.REJECTED, null)).isTrue();
 
             Run retried = campaign.runService.review(p, a.id(), null, ReviewOutcome.ACCEPTED);
             assertThat(retried.status()).isEqualTo(RunStatus.SUCCEEDED);

@@ -127,8 +127,11 @@ class ProjectFilesTest {
         try (Project p = newer.open(file, Access.READ_WRITE)) {
             assertThat(p.info().schemaVersion()).isEqualTo(4);
             assertThat(p.info().title()).isEqualTo("Old");
-            assertThat(p.runs().list()).as("the real v2 step made the runs tables").isEmpty();
             p.database().read(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM runs")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).as("the real v2 step made the runs tables").isZero();
+                }
                 assertThat(pragma(c, "user_version")).isEqualTo("4");
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT author FROM notes")) {
                     assertThat(rs.next()).isTrue();

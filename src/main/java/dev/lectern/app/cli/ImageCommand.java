@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "image", description = "Write a segment's committed starting image (or a run's preview) byte for byte as stored.")
+@Command(name = "image", description = "Write a segment's committed starting image (or a run's preview, or any version) byte for byte as stored.")
 final class ImageCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
     Path file;
@@ -25,6 +25,9 @@ final class ImageCommand implements Callable<Integer> {
 
     @Option(names = "--run", paramLabel = "RUN_ID", description = "That run's preview instead of the committed image.")
     String runId;
+
+    @Option(names = "--version", paramLabel = "N", description = "That version of the segment's image, as 'lectern versions' lists it.")
+    Integer version;
 
     @Option(names = "--out", paramLabel = "PATH", required = true, description = "Where to write the image.")
     Path out;
@@ -46,7 +49,16 @@ final class ImageCommand implements Callable<Integer> {
                     "there is no segment " + segment + " in " + file.getFileName()));
             String key;
             int version;
-            if (runId != null) {
+            if (runId != null && this.version != null) {
+                throw new InvalidInputException("give --run or --version, not both");
+            }
+            if (this.version != null) {
+                key = s.video().imageKey();
+                version = this.version;
+                if (key == null || project.images().find(key, version).isEmpty()) {
+                    throw new InvalidInputException("segment " + segment + " has no version " + version + " of its image; 'lectern versions' lists them");
+                }
+            } else if (runId != null) {
                 Run run = runs.find(project, runId);
                 if (!run.segmentId().equals(s.video().id()) || !run.lectureId().equals(s.lectureId())) {
                     throw new InvalidInputException("run " + runId + " belongs to segment " + run.segmentId() + ", not " + segment);

@@ -31,6 +31,12 @@ final class RegenerateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "REF", description = "PROVIDER_ID/MODEL or titlecard.")
     String model;
 
+    @Option(names = "--candidates", paramLabel = "N", description = "How many images to draw, 1 to 8 (default: image.candidates, else 1).")
+    Integer candidates;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "The first image's seed (the others take the next numbers), for models that take one.")
+    Long seed;
+
     @Option(names = "--json", description = "Print the run object.")
     boolean json;
 
@@ -50,7 +56,7 @@ final class RegenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Run run;
         try (Project project = projectFiles.open(file, Access.READ_WRITE)) {
-            run = runs.regenerate(project, segment, prompt, model);
+            run = runs.regenerate(project, segment, prompt, model, candidates, seed);
         }
         return RunOutput.print(spec, run, json, run.status() == RunStatus.AWAITING_REVIEW);
     }

@@ -1,6 +1,7 @@
 package dev.lectern.app.cli;
 
 import dev.lectern.generation.RunService;
+import dev.lectern.lecture.InvalidInputException;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "review", description = {"Accept or reject a run's preview.",
-        "Accept makes it the segment's starting image (a new version, same image id); reject changes nothing."})
+@Command(name = "review", description = {"Accept a run's candidate, discard one, or reject them all.",
+        "Accept makes it the segment's starting image (same image id, the candidate's version); reject changes nothing.",
+        "Discarding the last candidate left rejects the run."})
 final class ReviewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
     Path file;
@@ -30,12 +32,18 @@ final class ReviewCommand implements Callable<Integer> {
     Decision decision;
 
     static final class Decision {
-        @Option(names = "--accept", required = true, description = "Use the preview.")
+        @Option(names = "--accept", required = true, description = "Use the candidate (the only one, or --candidate).")
         boolean accept;
 
-        @Option(names = "--reject", required = true, description = "Keep the current image.")
+        @Option(names = "--reject", required = true, description = "Keep the current image; every candidate is rejected.")
         boolean reject;
+
+        @Option(names = "--discard", required = true, paramLabel = "INDEX", description = "Throw one candidate away; the run keeps waiting.")
+        Integer discard;
     }
+
+    @Option(names = "--candidate", paramLabel = "INDEX", description = "Which candidate --accept takes (1-based, as in the run's candidates).")
+    Integer candidate;
 
     @Option(names = "--json", description = "Print the run object.")
     boolean json;
@@ -56,8 +64,15 @@ final class ReviewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Run run;
         try (Project project = projectFiles.open(file, Access.READ_WRITE)) {
-            run = runs.review(project, runId, null, decision.accept ? ReviewOutcome.ACCEPTED : ReviewOutcome.REJECTED);
+            if (candidate != null && !decision.accept) {
+                throw new InvalidInputException("--candidate goes with --accept");
+            }
+            run = decision.discard != null
+                    ? runs.discard(project, runId, null, decision.discard)
+                    : runs.review(project, runId, null, decision.accept ? ReviewOutcome.ACCEPTED : ReviewOutcome.REJECTED, candidate);
         }
-        return RunOutput.print(spec, run, json, run.status() == RunStatus.SUCCEEDED);
+        boolean done = decision.discard != null ? run.status() == RunStatus.AWAITING_REVIEW || run.status() == RunStatus.SUCCEEDED
+                : run.status() == RunStatus.SUCCEEDED;
+        return RunOutput.print(spec, run, json, done);
     }
 }

@@ -2,6 +2,7 @@ package dev.lectern.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.lecture.Candidate;
 import dev.lectern.lecture.PreviewImage;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunMessage;
@@ -36,6 +37,11 @@ final class RunJson {
         } else {
             o.putObject("preview").put("startingImageId", p.startingImageId()).put("version", p.version())
                     .put("sha256", p.sha256()).put("width", p.width()).put("height", p.height());
+        }
+        ArrayNode candidates = o.putArray("candidates");
+        for (Candidate c : run.candidates()) {
+            candidates.addObject().put("index", c.index()).put("version", c.version()).put("sha256", c.sha256())
+                    .put("width", c.width()).put("height", c.height()).put("seed", c.seed()).put("discarded", c.discarded());
         }
         return o;
     }

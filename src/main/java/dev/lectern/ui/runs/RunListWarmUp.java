@@ -62,7 +62,7 @@ final class RunListWarmUp {
             String segment = String.format(Locale.ROOT, "warm-up-%03d", i);
             PreviewImage preview = status == RunStatus.AWAITING_REVIEW ? new PreviewImage(segment, 2, null, 1024, 576) : null;
             String error = status == RunStatus.FAILED ? "The image server did not answer" : null;
-            rows.add(new Run("warm-up-run-" + i, "warm-up", segment, status, null, null, "titlecard", null, preview, error,
+            rows.add(new Run("warm-up-run-" + i, "warm-up", segment, status, null, null, "titlecard", null, null, null, preview, List.of(), error,
                     at.plusSeconds(i), at.plusSeconds(i), null, List.of(new RunMessage(at, "Queued"),
                     new RunMessage(at.plusSeconds(i), "Generating the image with titlecard"))));
         }

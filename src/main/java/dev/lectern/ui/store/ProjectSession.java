@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -50,6 +52,7 @@ public final class ProjectSession {
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final ObservableList<LectureSummary> lectures = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyLongWrapper versionsStamp = new ReadOnlyLongWrapper();
     private Consumer<Run> onPreviewReady = r -> { };
     private Consumer<Throwable> onError = e -> { };
     private final Queue<WorkflowEvent> pendingEvents = new ConcurrentLinkedQueue<>();
@@ -85,6 +88,11 @@ public final class ProjectSession {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Goes up whenever some segment's image history may have changed (a candidate, a review, a restore, a prune). */
+    public ReadOnlyLongProperty versionsStampProperty() {
+        return versionsStamp.getReadOnlyProperty();
     }
 
     public LectureStore store() {
@@ -188,7 +196,9 @@ public final class ProjectSession {
         if (outcome == ReviewOutcome.ACCEPTED && run.settings() != null) {
             store.applyAssetUpdate(run.segmentId(), run.settings().prompt(), run.settings().model());
         }
-        inRunThread(() -> runService.review(p, run.id(), run.segmentId(), outcome));
+        // The window shows the run's first live candidate; the candidate strip (issue 16) will let the author pick another.
+        Integer candidate = outcome == ReviewOutcome.ACCEPTED && !run.liveCandidates().isEmpty() ? run.liveCandidates().get(0).index() : null;
+        inRunThread(() -> runService.review(p, run.id(), run.segmentId(), outcome, candidate));
     }
 
     public void cancel(Run run) {
@@ -226,21 +236,38 @@ public final class ProjectSession {
             batch.add(e);
         }
         showLatest(batch);
+        boolean versionsChanged = false;
         for (WorkflowEvent event : batch) {
-            Run run = event.run();
-            if (event instanceof WorkflowEvent.PreviewReady) {
-                onPreviewReady.accept(run);
-            } else if (event instanceof WorkflowEvent.Completed && run.reviewOutcome() == ReviewOutcome.ACCEPTED
-                    && store.lectureProperty().get() != null && store.lectureProperty().get().id().equals(run.lectureId())) {
-                store.refreshLecture(onError);
+            if (event instanceof WorkflowEvent.PreviewReady ready) {
+                onPreviewReady.accept(ready.run());
+            } else if (event instanceof WorkflowEvent.Completed done && done.run().reviewOutcome() == ReviewOutcome.ACCEPTED) {
+                refreshIfShown(done.run().lectureId());
+            } else if (event instanceof WorkflowEvent.ImageCommitted committed) {
+                refreshIfShown(committed.lectureId());
             }
+            // A new candidate, an answered review, a restore or a prune: some segment's history has changed.
+            versionsChanged |= !(event instanceof WorkflowEvent.StatusChanged s) || !s.run().candidates().isEmpty();
+        }
+        if (versionsChanged) {
+            versionsStamp.set(versionsStamp.get() + 1);
+        }
+    }
+
+    private void refreshIfShown(String lectureId) {
+        Lecture shown = store.lectureProperty().get();
+        if (shown != null && shown.id().equals(lectureId)) {
+            store.refreshLecture(onError);
         }
     }
 
     /** Each run of the batch in its latest state, in one list change per known run; new runs go on top, newest first. */
     private void showLatest(List<WorkflowEvent> batch) {
         Map<String, Run> latest = new LinkedHashMap<>();
-        batch.forEach(e -> latest.put(e.run().id(), e.run()));
+        batch.forEach(e -> {
+            if (e instanceof WorkflowEvent.RunEvent r) {
+                latest.put(r.run().id(), r.run());
+            }
+        });
         List<Run> added = new ArrayList<>();
         for (Run run : latest.values()) {
             int at = indexOfRun(run.id());

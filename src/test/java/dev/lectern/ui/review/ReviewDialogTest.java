@@ -7,6 +7,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 import dev.lectern.app.AppModule;
+import dev.lectern.lecture.Candidate;
 import dev.lectern.lecture.GenerationSettings;
 import dev.lectern.lecture.ImageVersion;
 import dev.lectern.lecture.PreviewImage;
@@ -124,8 +125,8 @@ class ReviewDialogTest {
         GenerationSettings settings = new GenerationSettings("local/sd-new", GenerationSettings.ModelSource.EDITOR,
                 "A lecture hall at dusk", "styled: a lecture hall at dusk", 800, 450, "16:9");
         return new Run("run-1", "lecture-1", "seg-1", RunStatus.AWAITING_REVIEW, null, "A lecture hall at dusk",
-                "local/sd-new", settings, new PreviewImage(KEY, previewVersion.version(), previewVersion.sha256(), 800, 450),
-                null, now, now, now.plus(Duration.ofHours(1)), List.of(new RunMessage(now, "Starting image ready for review")));
+                "local/sd-new", null, null, settings, new PreviewImage(KEY, previewVersion.version(), previewVersion.sha256(), 800, 450),
+                List.of(new Candidate(1, KEY, previewVersion.version(), previewVersion.sha256(), 800, 450, null, false)), null, now, now, now.plus(Duration.ofHours(1)), List.of(new RunMessage(now, "Starting image ready for review")));
     }
 
     private void open(VideoAsset committed) throws Exception {

@@ -1,5 +1,6 @@
 package dev.lectern.ui.runs;
 
+import dev.lectern.lecture.Candidate;
 import dev.lectern.lecture.GenerationSettings;
 import dev.lectern.lecture.PreviewImage;
 import dev.lectern.lecture.ReviewOutcome;
@@ -45,8 +46,9 @@ final class TestRuns {
             default -> {
             }
         }
-        return new Run("run-" + n, "lecture-1", "seg-" + n, status, outcome, "prompt " + n, "local/sd-" + n, settings,
-                preview, error, created, created, status == RunStatus.AWAITING_REVIEW ? created.plusSeconds(3600) : null, messages);
+        return new Run("run-" + n, "lecture-1", "seg-" + n, status, outcome, "prompt " + n, "local/sd-" + n, null, null, settings,
+                preview, preview == null ? List.of() : List.of(new Candidate(1, preview.startingImageId(), preview.version(), preview.sha256(),
+                preview.width(), preview.height(), null, false)), error, created, created, status == RunStatus.AWAITING_REVIEW ? created.plusSeconds(3600) : null, messages);
     }
 
     /** One run per status, the oldest first: run-1 queued ... run-7 expired. */

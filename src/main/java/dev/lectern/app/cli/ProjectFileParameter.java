@@ -1,0 +1,9 @@
+package dev.lectern.app.cli;
+
+import picocli.CommandLine.Parameters;
+
+/** The project file every project command takes first; a picocli mixin so no command declares it again. */
+final class ProjectFileParameter {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
+    java.nio.file.Path file;
+}

@@ -1,0 +1,73 @@
+package dev.lectern.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lectern.generation.VersionService;
+import dev.lectern.lecture.ImageVersion;
+import dev.lectern.lecture.VersionEntry;
+import dev.lectern.storage.Access;
+import dev.lectern.storage.JsonSupport;
+import dev.lectern.storage.Project;
+import dev.lectern.storage.ProjectFiles;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "versions", description = {"List every version a segment's starting image has had, newest first.",
+        "Status: current, accepted, rejected, discarded, imported, restored, awaiting_review."})
+final class VersionsCommand implements Callable<Integer> {
+    @Mixin
+    ProjectFileParameter project;
+
+    @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment (LECTURE_ID/SEGMENT_ID if ambiguous).")
+    String segment;
+
+    @Option(names = "--json", description = "Print {lectureId, segmentId, startingImageId, versions: [...]}.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ProjectFiles projectFiles;
+    private final VersionService versions;
+
+    @Inject
+    VersionsCommand(ProjectFiles projectFiles, VersionService versions) {
+        this.projectFiles = projectFiles;
+        this.versions = versions;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        VersionService.History history;
+        try (Project p = projectFiles.open(project.file, Access.READ_ONLY)) {
+            history = versions.history(p, segment);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = JsonSupport.MAPPER.createObjectNode();
+            o.put("lectureId", history.lectureId());
+            o.put("segmentId", history.segmentId());
+            o.put("startingImageId", history.imageKey());
+            ArrayNode list = o.putArray("versions");
+            history.versions().forEach(e -> list.add(VersionJson.of(e)));
+            out.println(RunJson.pretty(o));
+            return 0;
+        }
+        TextTable table = new TextTable("VERSION", "STATUS", "SOURCE", "MODEL", "SEED", "SIZE", "CREATED", "PROMPT");
+        for (VersionEntry e : history.versions()) {
+            ImageVersion v = e.version();
+            table.row((e.current() ? "*" : "") + v.version(), e.status().wireName(), v.source().wireName()
+                    + (v.restoredFrom() != null ? " v" + v.restoredFrom() : ""), v.model(), v.seed() == null ? null : v.seed().toString(),
+                    v.width() + "×" + v.height(), v.createdAt().toString(), v.prompt());
+        }
+        table.print(out);
+        return 0;
+    }
+}
