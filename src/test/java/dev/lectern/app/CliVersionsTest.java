@@ -108,6 +108,17 @@ class CliVersionsTest {
     }
 
     @Test
+    void theProjectSettingGivesTheDefaultCountAndBadCountsAreRefused() throws Exception {
+        ok(CliRun.of("settings", project, "image.candidates=3"));
+        JsonNode run = json.readTree(ok(CliRun.of("regenerate", project, "seg-06", "--json")));
+        assertThat(run.get("candidates")).hasSize(3);
+        assertThat(CliRun.of("settings", project, "image.candidates=9").err()).contains("from 1 to 8");
+        CliRun tooMany = CliRun.of("regenerate", project, "seg-07", "--candidates", "9");
+        assertThat(tooMany.exitCode()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("from 1 to 8");
+    }
+
+    @Test
     void pruneRemovesRejectedAndDiscardedOnlyAndSaysWhatItFrees() throws Exception {
         String runId = ok(CliRun.of("regenerate", project, "seg-03", "--candidates", "3")).strip();
         ok(CliRun.of("review", project, runId, "--discard", "1"));

@@ -38,7 +38,7 @@ class ScreenshotsFixture {
         String accepted = CliRun.of("regenerate", file, "seg-02", "--prompt", "A sunflower field at noon, bees in warm light").out().strip();
         CliRun.of("review", file, accepted, "--accept");
         CliRun.of("regenerate", file, "seg-05", "--model", "studio-gpu/sdxl");
-        CliRun.of("regenerate", file, "seg-03", "--prompt", "Leaf cells under a microscope, glowing green chloroplasts");
+        CliRun.of("regenerate", file, "seg-03", "--prompt", "Leaf cells under a microscope, glowing green chloroplasts", "--candidates", "4");
 
         try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
             ProjectSession session = app.get(ProjectSession.class);
@@ -57,6 +57,17 @@ class ScreenshotsFixture {
                     FxScreenshots.saveIfRequested(app.stage().getScene(), "main-window-" + theme);
                     StackPane runs = robot.lookup("#runsHolder").queryAs(StackPane.class);
                     saveNode(runs, "runs-panel-" + theme);
+                    return null;
+                });
+                fx(() -> {
+                    javafx.scene.control.TabPane tabs = robot.lookup(".segment-editor").queryAs(javafx.scene.control.TabPane.class);
+                    tabs.getSelectionModel().select(1); // History
+                    return null;
+                });
+                settle();
+                fx(() -> {
+                    FxScreenshots.saveIfRequested(app.stage().getScene(), "history-panel-" + theme);
+                    robot.lookup(".segment-editor").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0);
                     return null;
                 });
                 Run waiting = fx(() -> session.runs().stream().filter(r -> r.status() == RunStatus.AWAITING_REVIEW).findFirst().orElseThrow());

@@ -109,17 +109,18 @@ public final class ReviewFlow implements RunActions {
             return;
         }
         reviewing = run;
-        shown = dialogs.open(new ReviewRequest(project, run, committed), choice -> answer(run, choice));
+        shown = dialogs.open(new ReviewRequest(project, run, committed), (choice, candidate) -> answer(run, choice, candidate),
+                index -> session.discard(run, index));
     }
 
     private Window owner() {
         return window == null || window.getScene() == null ? null : window.getScene().getWindow();
     }
 
-    private void answer(Run run, ReviewChoice choice) {
+    private void answer(Run run, ReviewChoice choice, Integer candidate) {
         switch (choice) {
-            case ACCEPT -> session.review(run, ReviewOutcome.ACCEPTED);
-            case REJECT -> session.review(run, ReviewOutcome.REJECTED);
+            case ACCEPT -> session.review(run, ReviewOutcome.ACCEPTED, candidate);
+            case REJECT -> session.review(run, ReviewOutcome.REJECTED, null);
             case REGENERATE_AGAIN -> session.retry(run);
         }
     }

@@ -88,6 +88,15 @@ public final class ReviewDialog {
      * {@link Shown#close()} calls nothing.
      */
     public Shown open(ReviewRequest request, Consumer<ReviewChoice> onChoice) {
+        return open(request, (choice, candidate) -> onChoice.accept(choice), index -> { });
+    }
+
+    /**
+     * As above, with the candidate an Accept took (null for a run stored before candidates), and {@code onDiscard}
+     * told each candidate the author discards while the review stays open.
+     */
+    public Shown open(ReviewRequest request, java.util.function.BiConsumer<ReviewChoice, Integer> onChoice,
+                      java.util.function.IntConsumer onDiscard) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(onChoice, "onChoice");
         if (host == null) {
@@ -103,8 +112,13 @@ public final class ReviewDialog {
         current = shown;
         sheet.view().start(request, choice -> {
             if (current == shown) {
+                Integer candidate = sheet.view().model().selectedCandidate();
                 hide();
-                onChoice.accept(choice);
+                onChoice.accept(choice, candidate);
+            }
+        }, index -> {
+            if (current == shown) {
+                onDiscard.accept(index);
             }
         });
         sheet.show();

@@ -38,6 +38,8 @@ public final class ReviewDialogView {
     @FXML private Label previewSize;
     @FXML private Label previewCreated;
     @FXML private Button acceptButton;
+    @FXML private HBox candidateBar;
+    @FXML private Label candidateLabel;
 
     private final FxmlViews views;
     private ComparePart compare;
@@ -68,7 +70,11 @@ public final class ReviewDialogView {
             }
         });
 
+        candidateBar.visibleProperty().bind(model.severalCandidatesProperty());
+        candidateBar.managedProperty().bind(model.severalCandidatesProperty());
+        candidateLabel.textProperty().bind(model.candidateTextProperty());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::zoomKeys);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::candidateKeys);
     }
 
     /** Compare mode, built the first time the author switches it on: most reviews never do. */
@@ -95,8 +101,9 @@ public final class ReviewDialogView {
     }
 
     /** Called by {@link ReviewDialog} for each review it shows: what to show and whom to tell the answer. */
-    void start(ReviewRequest request, Consumer<ReviewChoice> onChoice) {
+    void start(ReviewRequest request, Consumer<ReviewChoice> onChoice, java.util.function.IntConsumer onDiscard) {
         model.setOnChoice(onChoice);
+        model.setOnDiscard(onDiscard);
         model.load(request);
     }
 
@@ -108,6 +115,7 @@ public final class ReviewDialogView {
     /** Called when the dialog closes: it keeps no images while hidden. */
     void clear() {
         model.setOnChoice(choice -> { });
+        model.setOnDiscard(index -> { });
         model.clear();
     }
 
@@ -153,6 +161,42 @@ public final class ReviewDialogView {
             return;
         }
         e.consume();
+    }
+
+    /**
+     * Left / Right browse the candidates and Delete discards one, while the image is fitted; zoomed in, the arrow
+     * keys pan as before.
+     */
+    private void candidateKeys(KeyEvent e) {
+        if (!model.severalCandidatesProperty().get() || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        boolean fitted = model.viewport().zoom() <= 1.0001;
+        if (e.getCode() == KeyCode.LEFT && fitted) {
+            model.previous();
+        } else if (e.getCode() == KeyCode.RIGHT && fitted) {
+            model.next();
+        } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            model.discardSelected();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    @FXML
+    private void previousCandidate() {
+        model.previous();
+    }
+
+    @FXML
+    private void nextCandidate() {
+        model.next();
+    }
+
+    @FXML
+    private void discardCandidate() {
+        model.discardSelected();
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package dev.lectern.ui.review;
 
+import dev.lectern.lecture.Candidate;
 import dev.lectern.lecture.GenerationSettings;
 import dev.lectern.lecture.ImageVersion;
 import dev.lectern.lecture.PreviewImage;
@@ -12,16 +13,23 @@ import dev.lectern.ui.main.ThumbnailLoader;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The review dialog's state: both images (loaded off the FX thread), their captions, the shared zoom/pan and
@@ -42,6 +50,17 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Review the new starting image");
     private final BooleanBinding canAccept = preview.imageProperty().isNotNull();
     private Consumer<ReviewChoice> onChoice = choice -> { };
+    private IntConsumer onDiscard = index -> { };
+    /** The run's candidates not yet discarded, and which one the new side shows. */
+    private final ObservableList<Candidate> candidates = FXCollections.observableArrayList();
+    private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected");
+    private final BooleanBinding severalCandidates = Bindings.size(candidates).greaterThan(1);
+    private final StringBinding candidateText = Bindings.createStringBinding(() -> candidates.size() < 2 ? ""
+            : "Image " + (selected.get() + 1) + " of " + candidates.size(), candidates, selected);
+    private Project project;
+    private GenerationSettings settings;
+    /** Counts candidates shown on the new side, so a slow load of the one before never replaces the one chosen. */
+    private int previewShown;
     private boolean decided;
     /** Counts reviews shown: a dialog is reused, and an image still loading for its last review must not appear. */
     private int shown;
@@ -88,6 +107,67 @@ public final class ReviewViewModel {
         onChoice = handler;
     }
 
+    /** Told the index of each candidate the author discards; the review stays open. */
+    public void setOnDiscard(IntConsumer handler) {
+        onDiscard = handler;
+    }
+
+    public ObservableList<Candidate> candidates() {
+        return candidates;
+    }
+
+    public ReadOnlyIntegerProperty selectedProperty() {
+        return selected;
+    }
+
+    /** True when the run brought more than one image to choose from: the candidate bar shows. */
+    public BooleanBinding severalCandidatesProperty() {
+        return severalCandidates;
+    }
+
+    /** "Image 2 of 4", or empty for a run with one image. */
+    public StringBinding candidateTextProperty() {
+        return candidateText;
+    }
+
+    /** The candidate an Accept now takes; null for a run stored before candidates. */
+    public Integer selectedCandidate() {
+        return candidates.isEmpty() ? null : candidates.get(selected.get()).index();
+    }
+
+    public void next() {
+        select(selected.get() + 1);
+    }
+
+    public void previous() {
+        select(selected.get() - 1);
+    }
+
+    public void select(int position) {
+        if (decided || position < 0 || position >= candidates.size() || position == selected.get()) {
+            return;
+        }
+        selected.set(position);
+        showCandidate();
+    }
+
+    /** Delete: throws the shown candidate away and shows the next; discarding the last one left is a reject. */
+    public void discardSelected() {
+        if (decided || candidates.isEmpty()) {
+            return;
+        }
+        if (candidates.size() == 1) {
+            choose(ReviewChoice.REJECT);
+            return;
+        }
+        Candidate gone = candidates.remove(selected.get());
+        if (selected.get() >= candidates.size()) {
+            selected.set(candidates.size() - 1);
+        }
+        onDiscard.accept(gone.index());
+        showCandidate();
+    }
+
     /** Hands the choice to the caller; a second choice (a double click) is ignored. */
     public boolean choose(ReviewChoice choice) {
         if (decided || (choice == ReviewChoice.ACCEPT && !canAccept.get())) {
@@ -114,11 +194,21 @@ public final class ReviewViewModel {
         String name = segment.title() != null && !segment.title().isBlank() ? segment.title() : segment.id();
         title.set("Review the new starting image for “" + name + "”");
 
-        PreviewImage p = run.preview();
+        this.project = project;
+        this.settings = run.settings();
+        candidates.setAll(run.liveCandidates());
+        selected.set(0);
         GenerationSettings s = run.settings();
-        preview.captions(s != null ? s.prompt() : run.requestedPrompt(), s != null ? s.model() : run.requestedModel(), p.width(), p.height());
-        loadSide(project, preview, p.startingImageId(), p.version(), "The new image",
-                v -> preview.captions(s != null ? s.prompt() : v.prompt(), s != null ? s.model() : v.model(), v.width(), v.height()));
+        if (candidates.isEmpty()) {
+            PreviewImage p = run.preview();
+            preview.captions(s != null ? s.prompt() : run.requestedPrompt(), s != null ? s.model() : run.requestedModel(), p.width(), p.height());
+            int mine = ++previewShown;
+            loadSide(project, preview, p.startingImageId(), p.version(), "The new image",
+                    v -> preview.captions(s != null ? s.prompt() : v.prompt(), s != null ? s.model() : v.model(), v.width(), v.height()),
+                    () -> mine == previewShown);
+        } else {
+            showCandidate();
+        }
 
         committed.captions(segment.segmentStartImagePrompt(), segment.startingImageModel(), 0, 0);
         String key = segment.imageKey();
@@ -130,7 +220,18 @@ public final class ReviewViewModel {
         // The segment's prompt is the author's words; the version's prompt is the styled one sent to the model.
         loadSide(project, committed, key, segment.imageVersion(), "The current image",
                 v -> committed.captions(Optional.ofNullable(segment.segmentStartImagePrompt()).orElse(v.prompt()),
-                        v.model() != null ? v.model() : segment.startingImageModel(), v.width(), v.height()));
+                        v.model() != null ? v.model() : segment.startingImageModel(), v.width(), v.height()), () -> true);
+    }
+
+    private void showCandidate() {
+        Candidate c = candidates.get(selected.get());
+        GenerationSettings s = settings;
+        preview.clear();
+        preview.captions(s != null ? s.prompt() : null, s != null ? s.model() : null, c.width(), c.height());
+        int mine = ++previewShown;
+        loadSide(project, preview, c.imageKey(), c.version(), "The new image",
+                v -> preview.captions(s != null ? s.prompt() : v.prompt(), s != null ? s.model() : v.model(), v.width(), v.height()),
+                () -> mine == previewShown);
     }
 
     /** Empties both sides; a load still running for them is ignored when it ends. */
@@ -140,11 +241,13 @@ public final class ReviewViewModel {
         preview.clear();
     }
 
-    private void loadSide(Project project, ImageSide side, String key, int version, String what, Consumer<ImageVersion> describe) {
+    private void loadSide(Project project, ImageSide side, String key, int version, String what, Consumer<ImageVersion> describe,
+                          BooleanSupplier stillShown) {
         side.loading();
-        int review = shown;
+        int shownReview = shown;
+        BooleanSupplier current = () -> shownReview == shown && stillShown.getAsBoolean();
         background.run(() -> project.images().find(key, version), found -> {
-            if (review != shown) {
+            if (!current.getAsBoolean()) {
                 return;
             }
             if (found.isPresent()) {
@@ -154,16 +257,16 @@ public final class ReviewViewModel {
                 side.created("unknown");
             }
         }, error -> {
-            if (review == shown) {
+            if (current.getAsBoolean()) {
                 side.created("unknown");
             }
         });
         images.load(project, key, version, RENDITION_EDGE, picture -> {
-            if (review == shown) {
+            if (current.getAsBoolean()) {
                 side.loaded(picture);
             }
         }, error -> {
-            if (review == shown) {
+            if (current.getAsBoolean()) {
                 side.failed(what + " could not be loaded: " + readable(error));
             }
         });

@@ -3,6 +3,7 @@ package dev.lectern.ui.segment;
 import dev.lectern.lecture.VideoAsset;
 import dev.lectern.storage.Project;
 import dev.lectern.ui.main.ImageVersionTag;
+import dev.lectern.ui.main.SegmentItem;
 import dev.lectern.ui.main.ThumbnailLoader;
 import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
@@ -25,6 +26,9 @@ public final class SegmentEditorView {
     private final ProjectSession session;
     private final ThumbnailLoader images;
     private final VideoPane videoPane;
+    private final dev.lectern.ui.common.FxmlViews views;
+    private dev.lectern.ui.history.HistoryView history;
+    @FXML private StackPane historyHolder;
     private boolean updating;
     /** null: fit to the pane. */
     private Double zoom;
@@ -45,7 +49,9 @@ public final class SegmentEditorView {
     @FXML private StackPane videoHolder;
 
     @Inject
-    public SegmentEditorView(SegmentEditorViewModel model, ProjectSession session, ThumbnailLoader images, VideoPane videoPane) {
+    public SegmentEditorView(SegmentEditorViewModel model, ProjectSession session, ThumbnailLoader images, VideoPane videoPane,
+                             dev.lectern.ui.common.FxmlViews views) {
+        this.views = views;
         this.model = model;
         this.session = session;
         this.images = images;
@@ -72,6 +78,9 @@ public final class SegmentEditorView {
         modelExplanation.textProperty().bind(this.model.modelExplanationProperty());
         runState.textProperty().bind(this.model.runStateProperty());
         imageScroll.viewportBoundsProperty().addListener((obs, old, b) -> applyZoom());
+        var loaded = views.load(dev.lectern.ui.history.HistoryView.class);
+        history = loaded.controller();
+        historyHolder.getChildren().setAll(loaded.root());
         showSelected();
     }
 
@@ -104,6 +113,10 @@ public final class SegmentEditorView {
         prompt.setDisable(!model.canEdit());
         modelBox.setDisable(!model.canEdit());
         regenerate.setDisable(!model.canEdit());
+        SegmentItem item = model.selectedProperty().get();
+        if (history != null) {
+            history.model().show(present && item != null ? item.lectureId() : null, present ? segment.get().id() : null);
+        }
         if (!present) {
             segmentTitle.setText("Select a segment");
             show(null, null);

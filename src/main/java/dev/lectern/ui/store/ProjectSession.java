@@ -189,6 +189,11 @@ public final class ProjectSession {
      * changes only when the completion event arrives (§7.1).
      */
     public void review(Run run, ReviewOutcome outcome) {
+        review(run, outcome, null);
+    }
+
+    /** @param candidate the candidate an accept takes; null takes the run's first live one */
+    public void review(Run run, ReviewOutcome outcome, Integer candidate) {
         Project p = project.get();
         if (p == null) {
             return;
@@ -196,9 +201,17 @@ public final class ProjectSession {
         if (outcome == ReviewOutcome.ACCEPTED && run.settings() != null) {
             store.applyAssetUpdate(run.segmentId(), run.settings().prompt(), run.settings().model());
         }
-        // The window shows the run's first live candidate; the candidate strip (issue 16) will let the author pick another.
-        Integer candidate = outcome == ReviewOutcome.ACCEPTED && !run.liveCandidates().isEmpty() ? run.liveCandidates().get(0).index() : null;
-        inRunThread(() -> runService.review(p, run.id(), run.segmentId(), outcome, candidate));
+        Integer chosen = outcome != ReviewOutcome.ACCEPTED ? null : candidate != null ? candidate
+                : run.liveCandidates().isEmpty() ? null : run.liveCandidates().get(0).index();
+        inRunThread(() -> runService.review(p, run.id(), run.segmentId(), outcome, chosen));
+    }
+
+    /** The author threw one candidate away in the review; the review stays open on the others. */
+    public void discard(Run run, int candidate) {
+        Project p = project.get();
+        if (p != null) {
+            inRunThread(() -> runService.discard(p, run.id(), run.segmentId(), candidate));
+        }
     }
 
     public void cancel(Run run) {

@@ -196,6 +196,57 @@ class ReviewDialogTest {
     }
 
     @Test
+    void aStripOfCandidatesIsBrowsedWithTheArrowsDiscardedWithDeleteAndTheShownOneAccepted() throws Exception {
+        ImageVersion green = project.images().add(KEY, TestImages.png(800, 450, Color.GREEN), new Provenance("local/sd-new", "dusk", 3L));
+        ImageVersion blue = project.images().add(KEY, TestImages.png(800, 450, Color.BLUE), new Provenance("local/sd-new", "dusk", 4L));
+        Run one = awaitingRun();
+        Run three = new Run(one.id(), one.lectureId(), one.segmentId(), one.status(), null, one.requestedPrompt(), one.requestedModel(),
+                3, null, one.settings(), one.preview(), List.of(one.candidates().get(0),
+                new Candidate(2, KEY, green.version(), green.sha256(), 800, 450, 3L, false),
+                new Candidate(3, KEY, blue.version(), blue.sha256(), 800, 450, 4L, false)), null, one.createdAt(), one.updatedAt(),
+                one.waitExpiresAt(), one.messages());
+        List<Integer> discarded = new CopyOnWriteArrayList<>();
+        List<Integer> accepted = new CopyOnWriteArrayList<>();
+        dialog = WaitForAsyncUtils.asyncFx(() -> reviews.open(new ReviewRequest(project, three, segment(committedVersion.version())),
+                (choice, candidate) -> accepted.add(choice == ReviewChoice.ACCEPT ? candidate : -1), discarded::add)).get();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> pane("#previewPane").imageProperty().get() != null);
+        assertThat(text("#candidateLabel")).isEqualTo("Image 1 of 3");
+        assertThat(centreColour()).isEqualTo(Color.YELLOW.getRGB());
+
+        robot.type(KeyCode.RIGHT);
+        waitForPreview(Color.GREEN);
+        assertThat(text("#candidateLabel")).isEqualTo("Image 2 of 3");
+        robot.type(KeyCode.DELETE);
+        waitForPreview(Color.BLUE);
+        assertThat(discarded).containsExactly(2);
+        assertThat(text("#candidateLabel")).isEqualTo("Image 2 of 2");
+        robot.type(KeyCode.LEFT);
+        waitForPreview(Color.YELLOW);
+        robot.type(KeyCode.RIGHT);
+        waitForPreview(Color.BLUE);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(accepted).as("Enter accepts the candidate shown").containsExactly(3);
+        assertThat(dialog.isShowing()).isFalse();
+    }
+
+    private void waitForPreview(Color colour) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> pane("#previewPane").imageProperty().get() != null
+                && centreColour() == colour.getRGB());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Inside the preview's coloured corner, which tells the test images apart. */
+    private int centreColour() {
+        javafx.scene.image.Image image = pane("#previewPane").imageProperty().get();
+        if (image == null) {
+            return 0;
+        }
+        return image.getPixelReader().getArgb((int) image.getWidth() / 8, (int) image.getHeight() / 8);
+    }
+
+    @Test
     void enterAccepts() throws Exception {
         openAndWaitForImages();
         robot.type(KeyCode.ENTER);

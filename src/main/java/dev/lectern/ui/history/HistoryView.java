@@ -1,0 +1,125 @@
+package dev.lectern.ui.history;
+
+import dev.lectern.lecture.ImageVersion;
+import dev.lectern.lecture.VersionEntry;
+import dev.lectern.storage.Project;
+import dev.lectern.ui.common.HumanTime;
+import dev.lectern.ui.main.ThumbnailLoader;
+import dev.lectern.ui.store.ProjectSession;
+import jakarta.inject.Inject;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The History tab: every version of the segment's image, with Restore and Prune. */
+public final class HistoryView {
+    static final int THUMB_EDGE = 112;
+
+    private final HistoryViewModel model;
+    private final ProjectSession session;
+    private final ThumbnailLoader images;
+    private final HumanTime time;
+
+    @FXML private ListView<VersionEntry> versionList;
+    @FXML private Button restoreButton;
+    @FXML private Button pruneButton;
+    @FXML private Label historyMessage;
+
+    @Inject
+    public HistoryView(HistoryViewModel model, ProjectSession session, ThumbnailLoader images, HumanTime time) {
+        this.model = model;
+        this.session = session;
+        this.images = images;
+        this.time = time;
+    }
+
+    public HistoryViewModel model() {
+        return model;
+    }
+
+    @FXML
+    private void initialize() {
+        versionList.setItems(model.rows());
+        versionList.setCellFactory(list -> new VersionCell());
+        versionList.setPlaceholder(new Label("No versions yet"));
+        restoreButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !HistoryViewModel.canRestore(versionList.getSelectionModel().getSelectedItem()),
+                versionList.getSelectionModel().selectedItemProperty()));
+        historyMessage.textProperty().bind(model.messageProperty());
+    }
+
+    @FXML
+    void restore() {
+        model.restore(versionList.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    void prune() {
+        long n = model.prunable();
+        if (n == 0) {
+            return;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Remove " + n + " rejected or discarded version" + (n == 1 ? "" : "s")
+                + " of this image? They cannot be restored afterwards.", ButtonType.CANCEL, ButtonType.OK);
+        ask.setHeaderText("Prune this segment's history");
+        ask.initOwner(versionList.getScene() == null ? null : versionList.getScene().getWindow());
+        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.prune());
+    }
+
+    /** A row: the version's thumbnail, then what it is and where it stands. */
+    private final class VersionCell extends ListCell<VersionEntry> {
+        private final ImageView thumb = new ImageView();
+        private final Label heading = new Label();
+        private final Label details = new Label();
+        private final Label prompt = new Label();
+        private final VBox text = new VBox(2, heading, details, prompt);
+        private final HBox row = new HBox(10, thumb, text);
+
+        VersionCell() {
+            thumb.setFitWidth(THUMB_EDGE);
+            thumb.setFitHeight(THUMB_EDGE * 9 / 16.0);
+            thumb.setPreserveRatio(true);
+            text.setMinWidth(0);
+            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+            setPrefWidth(0); // the row fits the list's width: long prompts end in an ellipsis, no sideways scrolling
+            heading.setStyle("-fx-font-weight: bold");
+            details.setMinWidth(0);
+            prompt.setMinWidth(0);
+            heading.getStyleClass().add("version-heading");
+            details.getStyleClass().add("version-details");
+            prompt.getStyleClass().add("version-prompt");
+        }
+
+        @Override
+        protected void updateItem(VersionEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (empty || entry == null) {
+                setGraphic(null);
+                return;
+            }
+            ImageVersion v = entry.version();
+            heading.setText("Version " + v.version() + " · " + entry.status().wireName().replace('_', ' '));
+            details.setText(v.source().wireName() + (v.restoredFrom() != null ? " from v" + v.restoredFrom() : "")
+                    + " · " + (v.model() == null ? "unknown model" : v.model()) + (v.seed() != null ? " · seed " + v.seed() : "")
+                    + " · " + v.width() + "×" + v.height() + " · " + time.format(v.createdAt()));
+            prompt.setText(v.prompt() == null ? "" : v.prompt());
+            thumb.setImage(null);
+            Project p = session.project();
+            if (p != null) {
+                images.load(p, v.imageKey(), v.version(), THUMB_EDGE, picture -> {
+                    if (getItem() == entry) {
+                        thumb.setImage(picture);
+                    }
+                }, error -> { });
+            }
+            setGraphic(row);
+        }
+    }
+}
