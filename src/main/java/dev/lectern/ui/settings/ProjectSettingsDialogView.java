@@ -48,6 +48,10 @@ public final class ProjectSettingsDialogView {
     @FXML
     private Label styleError;
     @FXML
+    private TextField candidates;
+    @FXML
+    private Label candidatesError;
+    @FXML
     private Label effect;
 
     @Inject
@@ -63,6 +67,7 @@ public final class ProjectSettingsDialogView {
         bindText(height, model.height(), heightError);
         bindText(aspectRatio, model.aspectRatio(), aspectRatioError);
         bindText(style, model.style(), styleError);
+        bindText(candidates, model.candidates(), candidatesError);
         effect.textProperty().bind(model.effectProperty());
         model.effectIsProblemProperty().addListener((o, was, now) -> effect.pseudoClassStateChanged(PROBLEM, now));
         pane.lookupButton(ButtonType.OK).disableProperty().bind(model.validBinding().not());

@@ -42,7 +42,8 @@ public final class ProjectSettingsViewModel {
     private final SettingField height = new SettingField(ProjectSettings.IMAGE_HEIGHT);
     private final SettingField aspectRatio = new SettingField(ProjectSettings.IMAGE_ASPECT_RATIO);
     private final SettingField style = new SettingField(ProjectSettings.IMAGE_STYLE);
-    private final List<SettingField> fields = List.of(imageModel, videoImageModel, width, height, aspectRatio, style);
+    private final SettingField candidates = new SettingField(ProjectSettings.IMAGE_CANDIDATES);
+    private final List<SettingField> fields = List.of(imageModel, videoImageModel, width, height, aspectRatio, style, candidates);
 
     private final ObservableList<String> modelChoices = FXCollections.observableArrayList(ModelRef.TITLE_CARD);
     private final BooleanBinding valid;
@@ -145,6 +146,11 @@ public final class ProjectSettingsViewModel {
 
     public SettingField style() {
         return style;
+    }
+
+    /** {@code image.candidates}: how many images a regeneration draws when the editor does not say. */
+    public SettingField candidates() {
+        return candidates;
     }
 
     /** {@code titlecard} and every PROVIDER/MODEL of the configured providers. */

@@ -151,11 +151,15 @@ class ProjectSettingsDialogTest {
         set("height", "576");
         set("aspectRatio", "16:9");
         set("style", "flat illustration");
+        set("candidates", "9");
+        assertThat(field("candidatesError", Label.class).getText()).contains("from 1 to 8");
+        assertThat(ok().isDisabled()).isTrue();
+        set("candidates", "4");
         robot.clickOn("#width").write("1024").type(KeyCode.ENTER);
 
         assertThat(dialog.isShowing()).isFalse();
         assertThat(dialog.getResult()).isEqualTo(new ProjectSettings(
-                new ProjectSettings.Image("local-sd/sdxl", 1024, 576, "16:9", "flat illustration"),
+                new ProjectSettings.Image("local-sd/sdxl", 1024, 576, "16:9", "flat illustration", 4),
                 new ProjectSettings.Video("local-sd/dreamshaper_8")));
     }
 
