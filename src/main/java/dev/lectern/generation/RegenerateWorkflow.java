@@ -220,11 +220,7 @@ public final class RegenerateWorkflow {
         }
         // Every candidate was stored, but not the step (a file written before candidates were counted): finish it.
         Run complete = run;
-        Run waiting = project.transaction(() -> {
-            Run generated = record(project, complete, GENERATE, candidateIndexes(complete));
-            Instant now = clock.instant();
-            return record(project, generated.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
-        });
+        Run waiting = project.transaction(() -> awaitReview(project, complete));
         events.publish(new WorkflowEvent.StatusChanged(waiting));
         events.publish(new WorkflowEvent.PreviewReady(waiting));
         return waiting;
@@ -236,25 +232,18 @@ public final class RegenerateWorkflow {
         int index = run.candidates().size() + 1;
         boolean last = index == settings.candidates();
         Run waiting = project.transaction(() -> {
-            VideoAsset segment = segment(project, run);
-            String imageKey = segment.imageKey() != null ? segment.imageKey() : StartingImageIds.forRun(run.id(), run.segmentId());
-            ImageVersion version = project.images().add(imageKey, image.content(), new ImageRepository.Provenance(settings.model(),
-                    settings.prompt(), settings.styledPrompt(), image.seed(), VersionSource.GENERATED));
-            Candidate candidate = new Candidate(index, imageKey, version.version(), version.sha256(), version.width(), version.height(),
-                    version.seed(), false);
-            project.runs().addCandidate(run.id(), candidate);
-            Run stored = run.withCandidate(candidate, clock.instant(), settings.candidates() == 1
-                    ? "Image generated (" + version.width() + "×" + version.height() + ")"
-                    : "Image " + index + " of " + settings.candidates() + " generated (" + version.width() + "×" + version.height() + ")");
+            Candidate candidate = addCandidate(project, run, segment(project, run), index, image.content(), new ImageRepository.Provenance(
+                    settings.model(), settings.prompt(), settings.styledPrompt(), image.seed(), VersionSource.GENERATED));
+            String size = candidate.width() + "×" + candidate.height();
+            Run stored = run.withCandidate(candidate, clock.instant(), settings.candidates() == 1 ? "Image generated (" + size + ")"
+                    : "Image " + index + " of " + settings.candidates() + " generated (" + size + ")");
             if (!last) {
                 project.runs().update(stored);
                 return stored;
             }
             // Seed §5.4–5.6 in one commit: the last image, and the persisted wait for its review. The wait is stored
             // before anyone is told the preview exists (the events below go out after the commit).
-            Run generated = record(project, stored, GENERATE, candidateIndexes(stored));
-            Instant now = clock.instant();
-            return record(project, generated.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
+            return awaitReview(project, stored);
         });
         events.publish(new WorkflowEvent.StatusChanged(waiting));
         if (last) {
@@ -278,15 +267,9 @@ public final class RegenerateWorkflow {
                     segment.segmentStartImagePrompt(), null, w, h, null, 1, null);
             run = record(project, run.withSettings(settings, clock.instant(), "Using the image file " + fileName + ", " + w + "×" + h),
                     SETTINGS, settings);
-            String imageKey = segment.imageKey() != null ? segment.imageKey() : StartingImageIds.forRun(run.id(), run.segmentId());
-            ImageVersion version = project.images().add(imageKey, image, new ImageRepository.Provenance(ModelCatalog.FILE,
+            Candidate candidate = addCandidate(project, run, segment, 1, image, new ImageRepository.Provenance(ModelCatalog.FILE,
                     segment.segmentStartImagePrompt(), null, null, VersionSource.FILE));
-            Candidate candidate = new Candidate(1, imageKey, version.version(), version.sha256(), w, h, null, false);
-            project.runs().addCandidate(run.id(), candidate);
-            run = record(project, run.withCandidate(candidate, clock.instant(), "Image file received (" + w + "×" + h + ")"),
-                    GENERATE, candidateIndexes(run));
-            Instant now = clock.instant();
-            return record(project, run.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
+            return awaitReview(project, run.withCandidate(candidate, clock.instant(), "Image file received (" + w + "×" + h + ")"));
         });
         events.publish(new WorkflowEvent.StatusChanged(waiting));
         events.publish(new WorkflowEvent.PreviewReady(waiting));
@@ -321,8 +304,25 @@ public final class RegenerateWorkflow {
         return lastOne ? drive(project, runId) : discarded;
     }
 
-    private static List<Integer> candidateIndexes(Run run) {
-        return run.candidates().stream().map(Candidate::index).toList();
+    /** Stores an image as the next version of the segment's image (same image id) and as the run's candidate {@code index}. */
+    private static Candidate addCandidate(Project project, Run run, VideoAsset segment, int index, ImageContent image,
+                                          ImageRepository.Provenance provenance) {
+        String imageKey = segment.imageKey() != null ? segment.imageKey() : StartingImageIds.forRun(run.id(), run.segmentId());
+        ImageVersion version = project.images().add(imageKey, image, provenance);
+        Candidate candidate = new Candidate(index, imageKey, version.version(), version.sha256(), version.width(), version.height(),
+                version.seed(), false);
+        project.runs().addCandidate(run.id(), candidate);
+        return candidate;
+    }
+
+    /**
+     * Records the generate step (which candidates it stored) and the persisted wait for review; the caller's
+     * transaction commits both with the last candidate.
+     */
+    private Run awaitReview(Project project, Run run) {
+        record(project, run, GENERATE, run.candidates().stream().map(Candidate::index).toList());
+        Instant now = clock.instant();
+        return record(project, run.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
     }
 
     /** Seed §5.5–5.6 for a run whose image was stored by an earlier version of Lectern: the wait, then the news. */

@@ -49,7 +49,7 @@ public final class RunService {
      * @param seed       the first image's seed (recalled from a version), null to derive one from the run id
      */
     public Run create(Project project, String segmentRef, String prompt, String model, Integer candidates, Long seed) {
-        LectureSegment segment = segment(project, segmentRef);
+        LectureSegment segment = project.lectures().requireSegment(segmentRef);
         if (model != null && !model.isBlank()) {
             ModelRef.parse(model);
         }
@@ -86,7 +86,7 @@ public final class RunService {
      * segment's unfinished run.
      */
     public Run useImage(Project project, String segmentRef, Path file) {
-        LectureSegment segment = segment(project, segmentRef);
+        LectureSegment segment = project.lectures().requireSegment(segmentRef);
         ImageContent image = ImageFiles.read(file, file.getFileName() == null ? file.toString() : file.getFileName().toString());
         Run run = Run.requested(RunIds.next(), segment.lectureId(), segment.video().id(), null, ModelCatalog.FILE, 1, null,
                 clock.instant());
@@ -196,11 +196,6 @@ public final class RunService {
                 workflow.cancel(project, older.id(), "Superseded by run " + newRunId + "; the starting image is unchanged");
             }
         }
-    }
-
-    private static LectureSegment segment(Project project, String segmentRef) {
-        return project.lectures().findSegment(segmentRef).orElseThrow(() -> new InvalidInputException(
-                "there is no segment " + segmentRef + " in " + project.info().file().getFileName() + "; 'lectern segments' lists them"));
     }
 
     public List<Run> runs(Project project) {

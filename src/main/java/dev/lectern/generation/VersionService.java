@@ -39,7 +39,7 @@ public final class VersionService {
     }
 
     public History history(Project project, String segmentRef) {
-        LectureSegment segment = segment(project, segmentRef);
+        LectureSegment segment = project.lectures().requireSegment(segmentRef);
         String key = segment.video().imageKey();
         List<VersionEntry> versions = key == null ? List.of() : project.images().history(key);
         return new History(segment.lectureId(), segment.video().id(), key, versions);
@@ -51,14 +51,14 @@ public final class VersionService {
      * bumped. The commit event goes out after the commit (seed §7.1), as for an accept.
      */
     public ImageVersion restore(Project project, String segmentRef, int version) {
-        LectureSegment found = segment(project, segmentRef);
+        LectureSegment found = project.lectures().requireSegment(segmentRef);
         String key = found.video().imageKey();
         if (key == null) {
             throw new InvalidInputException("segment " + found.video().id() + " has no starting image yet, so no versions to restore");
         }
         Instant now = clock.instant();
         ImageVersion restored = project.transaction(() -> {
-            VideoAsset segment = segment(project, segmentRef).video(); // re-read inside the transaction (seed §5.7)
+            VideoAsset segment = project.lectures().requireSegment(segmentRef).video(); // re-read inside the transaction (seed §5.7)
             VersionEntry entry = project.images().history(key).stream().filter(e -> e.version().version() == version).findFirst()
                     .orElseThrow(() -> new InvalidInputException("image " + key + " has no version " + version
                             + "; 'lectern versions' lists them"));
@@ -84,7 +84,7 @@ public final class VersionService {
     public ImageRepository.Pruned prune(Project project, String segmentRef, boolean dryRun) {
         String key = null;
         if (segmentRef != null) {
-            key = segment(project, segmentRef).video().imageKey();
+            key = project.lectures().requireSegment(segmentRef).video().imageKey();
             if (key == null) {
                 return new ImageRepository.Pruned(List.of(), 0);
             }
@@ -104,10 +104,5 @@ public final class VersionService {
     /** Compacts the file ({@code VACUUM}); {@code cancelled} is polled, and a cancelled compaction changes nothing. */
     public void compact(Project project, BooleanSupplier cancelled) {
         project.database().vacuum(cancelled);
-    }
-
-    private static LectureSegment segment(Project project, String segmentRef) {
-        return project.lectures().findSegment(segmentRef).orElseThrow(() -> new InvalidInputException(
-                "there is no segment " + segmentRef + " in " + project.info().file().getFileName() + "; 'lectern segments' lists them"));
     }
 }

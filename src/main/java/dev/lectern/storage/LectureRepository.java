@@ -78,6 +78,12 @@ public final class LectureRepository {
         return found.stream().findFirst();
     }
 
+    /** {@link #findSegment}, or a message that says where to look when there is no such segment. */
+    public LectureSegment requireSegment(String reference) {
+        return findSegment(reference).orElseThrow(() -> new InvalidInputException("there is no segment " + reference + " in "
+                + db.file().getFileName() + "; 'lectern segments' lists them"));
+    }
+
     /** Writes {@code lecture} whole, replacing any lecture with the same id and all of its segments. */
     public void save(Lecture lecture) {
         db.write(c -> {

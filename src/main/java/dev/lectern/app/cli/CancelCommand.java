@@ -6,17 +6,17 @@ import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "cancel", description = "Cancel a run; the segment keeps its starting image.")
 final class CancelCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
-    Path file;
+    @Mixin
+    ProjectFileParameter file;
 
     @Parameters(index = "1", paramLabel = "RUN_ID", description = "The run.")
     String runId;
@@ -36,7 +36,7 @@ final class CancelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Run run;
-        try (Project project = projectFiles.open(file, Access.READ_WRITE)) {
+        try (Project project = projectFiles.open(file.path, Access.READ_WRITE)) {
             run = runs.cancel(project, runId);
         }
         spec.commandLine().getOut().println(run.id() + " " + run.status().wireName());

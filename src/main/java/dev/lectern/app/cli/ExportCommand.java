@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "export", description = "Print a lecture as the web app's JSON record.")
 final class ExportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
-    Path file;
+    @Mixin
+    ProjectFileParameter file;
 
     @Parameters(index = "1", paramLabel = "LECTURE_ID", description = "The lecture to export.")
     String lectureId;
@@ -38,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Project project = projectFiles.open(file, Access.READ_ONLY)) {
+        try (Project project = projectFiles.open(file.path, Access.READ_ONLY)) {
             String json = exporter.exportJson(project, lectureId);
             if (imagesDir != null) {
                 exporter.exportImages(project, lectureId, imagesDir);

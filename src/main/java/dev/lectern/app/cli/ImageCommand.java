@@ -12,13 +12,14 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "image", description = "Write a segment's committed starting image (or a run's preview, or any version) byte for byte as stored.")
 final class ImageCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
-    Path file;
+    @Mixin
+    ProjectFileParameter file;
 
     @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment.")
     String segment;
@@ -44,9 +45,8 @@ final class ImageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         byte[] bytes;
-        try (Project project = projectFiles.open(file, Access.READ_ONLY)) {
-            LectureSegment s = project.lectures().findSegment(segment).orElseThrow(() -> new InvalidInputException(
-                    "there is no segment " + segment + " in " + file.getFileName()));
+        try (Project project = projectFiles.open(file.path, Access.READ_ONLY)) {
+            LectureSegment s = project.lectures().requireSegment(segment);
             String key;
             int version;
             if (runId != null && this.version != null) {

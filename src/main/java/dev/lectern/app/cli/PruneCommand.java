@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         "The file keeps its size until it is compacted: --vacuum does that afterwards."})
 final class PruneCommand implements Callable<Integer> {
     @Mixin
-    ProjectFileParameter project;
+    ProjectFileParameter file;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "SEGMENT_ID", description = "Only this segment's image.")
     String segment;
@@ -54,7 +54,7 @@ final class PruneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImageRepository.Pruned pruned;
         long reclaimable;
-        try (Project p = projectFiles.open(project.file, dryRun ? Access.READ_ONLY : Access.READ_WRITE)) {
+        try (Project p = projectFiles.open(file.path, dryRun ? Access.READ_ONLY : Access.READ_WRITE)) {
             pruned = versions.prune(p, segment, dryRun);
             if (vacuum && !dryRun) {
                 versions.compact(p, () -> false);

@@ -7,9 +7,9 @@ import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         "Runs until the preview is ready (awaiting_review) or the run fails; prints the run id.",
         "Model priority: --model, video.imageModel, image.model, the segment's model, titlecard."})
 final class RegenerateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
-    Path file;
+    @Mixin
+    ProjectFileParameter file;
 
     @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment (LECTURE_ID/SEGMENT_ID if ambiguous).")
     String segment;
@@ -55,7 +55,7 @@ final class RegenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Run run;
-        try (Project project = projectFiles.open(file, Access.READ_WRITE)) {
+        try (Project project = projectFiles.open(file.path, Access.READ_WRITE)) {
             run = runs.regenerate(project, segment, prompt, model, candidates, seed);
         }
         return RunOutput.print(spec, run, json, run.status() == RunStatus.AWAITING_REVIEW);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         "Adds a new version showing the same stored bytes (nothing is copied), and sets the segment's prompt and model from it."})
 final class RestoreCommand implements Callable<Integer> {
     @Mixin
-    ProjectFileParameter project;
+    ProjectFileParameter file;
 
     @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment.")
     String segment;
@@ -44,7 +44,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImageVersion restored;
-        try (Project p = projectFiles.open(project.file, Access.READ_WRITE)) {
+        try (Project p = projectFiles.open(file.path, Access.READ_WRITE)) {
             restored = versions.restore(p, segment, version);
         }
         spec.commandLine().getOut().println(json ? RunJson.pretty(VersionJson.of(restored))

@@ -7,20 +7,19 @@ import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "resume", description = {"Finish runs a crash or a closed window left unfinished.",
         "Continues each from its first unfinished step (a stored image is never requested again),",
         "applies reviews that were answered, and expires reviews nobody answered in time."})
 final class ResumeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
-    Path file;
+    @Mixin
+    ProjectFileParameter file;
 
     @Spec
     CommandSpec spec;
@@ -37,7 +36,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Run> touched;
-        try (Project project = projectFiles.open(file, Access.READ_WRITE)) {
+        try (Project project = projectFiles.open(file.path, Access.READ_WRITE)) {
             touched = runs.resume(project);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -9,10 +9,10 @@ import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
         "Accept makes it the segment's starting image (same image id, the candidate's version); reject changes nothing.",
         "Discarding the last candidate left rejects the run."})
 final class ReviewCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
-    Path file;
+    @Mixin
+    ProjectFileParameter file;
 
     @Parameters(index = "1", paramLabel = "RUN_ID", description = "The run, as printed by 'lectern regenerate'.")
     String runId;
@@ -63,7 +63,7 @@ final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Run run;
-        try (Project project = projectFiles.open(file, Access.READ_WRITE)) {
+        try (Project project = projectFiles.open(file.path, Access.READ_WRITE)) {
             if (candidate != null && !decision.accept) {
                 throw new InvalidInputException("--candidate goes with --accept");
             }

@@ -9,19 +9,18 @@ import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "runs", description = "List the project's regeneration runs, newest first.")
 final class RunsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
-    Path file;
+    @Mixin
+    ProjectFileParameter file;
 
     @Option(names = "--json", description = "Print the run objects.")
     boolean json;
@@ -41,7 +40,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Run> all;
-        try (Project project = projectFiles.open(file, Access.READ_ONLY)) {
+        try (Project project = projectFiles.open(file.path, Access.READ_ONLY)) {
             all = runs.runs(project);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -10,19 +10,18 @@ import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "segments", description = "List every segment of every lecture.")
 final class SegmentsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
-    Path file;
+    @Mixin
+    ProjectFileParameter file;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
@@ -40,7 +39,7 @@ final class SegmentsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<LectureSegment> segments;
-        try (Project project = projectFiles.open(file, Access.READ_ONLY)) {
+        try (Project project = projectFiles.open(file.path, Access.READ_ONLY)) {
             segments = project.lectures().allSegments();
         }
         PrintWriter out = spec.commandLine().getOut();

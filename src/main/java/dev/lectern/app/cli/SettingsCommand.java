@@ -9,12 +9,12 @@ import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
         "Keys: image.model, image.width, image.height, image.aspectRatio, image.style, video.imageModel.",
         "An empty value (KEY=) clears a key."})
 final class SettingsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The project file.")
-    Path file;
+    @Mixin
+    ProjectFileParameter file;
 
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "Settings to change.")
     List<String> assignments = new ArrayList<>();
@@ -46,7 +46,7 @@ final class SettingsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProjectSettings settings;
-        try (Project project = projectFiles.open(file, assignments.isEmpty() ? Access.READ_ONLY : Access.READ_WRITE)) {
+        try (Project project = projectFiles.open(file.path, assignments.isEmpty() ? Access.READ_ONLY : Access.READ_WRITE)) {
             settings = project.settings().load();
             if (!assignments.isEmpty()) {
                 // Every assignment is checked before anything is saved: one bad value changes nothing.

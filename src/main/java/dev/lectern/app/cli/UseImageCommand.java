@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         "as the one candidate of a run of model 'file': 'lectern review FILE RUN_ID --accept' makes it current."})
 final class UseImageCommand implements Callable<Integer> {
     @Mixin
-    ProjectFileParameter project;
+    ProjectFileParameter file;
 
     @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment.")
     String segment;
@@ -46,7 +46,7 @@ final class UseImageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Run run;
-        try (Project p = projectFiles.open(project.file, Access.READ_WRITE)) {
+        try (Project p = projectFiles.open(file.path, Access.READ_WRITE)) {
             run = runs.useImage(p, segment, image);
         }
         return RunOutput.print(spec, run, json, true);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         "Status: current, accepted, rejected, discarded, imported, restored, awaiting_review."})
 final class VersionsCommand implements Callable<Integer> {
     @Mixin
-    ProjectFileParameter project;
+    ProjectFileParameter file;
 
     @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment (LECTURE_ID/SEGMENT_ID if ambiguous).")
     String segment;
@@ -46,7 +46,7 @@ final class VersionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         VersionService.History history;
-        try (Project p = projectFiles.open(project.file, Access.READ_ONLY)) {
+        try (Project p = projectFiles.open(file.path, Access.READ_ONLY)) {
             history = versions.history(p, segment);
         }
         PrintWriter out = spec.commandLine().getOut();

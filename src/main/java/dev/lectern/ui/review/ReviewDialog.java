@@ -5,7 +5,9 @@ import dev.lectern.ui.common.FxmlViews;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.layout.StackPane;
@@ -95,8 +97,7 @@ public final class ReviewDialog {
      * As above, with the candidate an Accept took (null for a run stored before candidates), and {@code onDiscard}
      * told each candidate the author discards while the review stays open.
      */
-    public Shown open(ReviewRequest request, java.util.function.BiConsumer<ReviewChoice, Integer> onChoice,
-                      java.util.function.IntConsumer onDiscard) {
+    public Shown open(ReviewRequest request, BiConsumer<ReviewChoice, Integer> onChoice, IntConsumer onDiscard) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(onChoice, "onChoice");
         if (host == null) {

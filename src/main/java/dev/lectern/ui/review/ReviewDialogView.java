@@ -4,6 +4,7 @@ import dev.lectern.ui.common.FxmlViews;
 import dev.lectern.ui.common.Tips;
 import jakarta.inject.Inject;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -101,7 +102,7 @@ public final class ReviewDialogView {
     }
 
     /** Called by {@link ReviewDialog} for each review it shows: what to show and whom to tell the answer. */
-    void start(ReviewRequest request, Consumer<ReviewChoice> onChoice, java.util.function.IntConsumer onDiscard) {
+    void start(ReviewRequest request, Consumer<ReviewChoice> onChoice, IntConsumer onDiscard) {
         model.setOnChoice(onChoice);
         model.setOnDiscard(onDiscard);
         model.load(request);

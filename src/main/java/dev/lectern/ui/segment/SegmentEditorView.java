@@ -2,6 +2,8 @@ package dev.lectern.ui.segment;
 
 import dev.lectern.lecture.VideoAsset;
 import dev.lectern.storage.Project;
+import dev.lectern.ui.common.FxmlViews;
+import dev.lectern.ui.history.HistoryView;
 import dev.lectern.ui.main.ImageVersionTag;
 import dev.lectern.ui.main.SegmentItem;
 import dev.lectern.ui.main.ThumbnailLoader;
@@ -26,8 +28,8 @@ public final class SegmentEditorView {
     private final ProjectSession session;
     private final ThumbnailLoader images;
     private final VideoPane videoPane;
-    private final dev.lectern.ui.common.FxmlViews views;
-    private dev.lectern.ui.history.HistoryView history;
+    private final FxmlViews views;
+    private HistoryView history;
     @FXML private StackPane historyHolder;
     private boolean updating;
     /** null: fit to the pane. */
@@ -50,7 +52,7 @@ public final class SegmentEditorView {
 
     @Inject
     public SegmentEditorView(SegmentEditorViewModel model, ProjectSession session, ThumbnailLoader images, VideoPane videoPane,
-                             dev.lectern.ui.common.FxmlViews views) {
+                             FxmlViews views) {
         this.views = views;
         this.model = model;
         this.session = session;
@@ -78,7 +80,7 @@ public final class SegmentEditorView {
         modelExplanation.textProperty().bind(this.model.modelExplanationProperty());
         runState.textProperty().bind(this.model.runStateProperty());
         imageScroll.viewportBoundsProperty().addListener((obs, old, b) -> applyZoom());
-        var loaded = views.load(dev.lectern.ui.history.HistoryView.class);
+        FxmlViews.Loaded<HistoryView> loaded = views.load(HistoryView.class);
         history = loaded.controller();
         historyHolder.getChildren().setAll(loaded.root());
         showSelected();

@@ -192,7 +192,7 @@ public final class ProjectSession {
         review(run, outcome, null);
     }
 
-    /** @param candidate the candidate an accept takes; null takes the run's first live one */
+    /** @param candidate the candidate an accept takes; null when the run has one image left */
     public void review(Run run, ReviewOutcome outcome, Integer candidate) {
         Project p = project.get();
         if (p == null) {
@@ -201,9 +201,7 @@ public final class ProjectSession {
         if (outcome == ReviewOutcome.ACCEPTED && run.settings() != null) {
             store.applyAssetUpdate(run.segmentId(), run.settings().prompt(), run.settings().model());
         }
-        Integer chosen = outcome != ReviewOutcome.ACCEPTED ? null : candidate != null ? candidate
-                : run.liveCandidates().isEmpty() ? null : run.liveCandidates().get(0).index();
-        inRunThread(() -> runService.review(p, run.id(), run.segmentId(), outcome, chosen));
+        inRunThread(() -> runService.review(p, run.id(), run.segmentId(), outcome, candidate));
     }
 
     /** The author threw one candidate away in the review; the review stays open on the others. */
