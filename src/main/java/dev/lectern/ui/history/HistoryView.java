@@ -6,10 +6,13 @@ import dev.lectern.storage.Project;
 import dev.lectern.ui.common.HumanTime;
 import dev.lectern.ui.main.ThumbnailLoader;
 import dev.lectern.ui.store.ProjectSession;
+import dev.lectern.ui.common.HumanBytes;
 import jakarta.inject.Inject;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -30,6 +33,7 @@ public final class HistoryView {
     @FXML private ListView<VersionEntry> versionList;
     @FXML private Button restoreButton;
     @FXML private Button pruneButton;
+    @FXML private Button useSettingsButton;
     @FXML private Label historyMessage;
 
     @Inject
@@ -49,8 +53,11 @@ public final class HistoryView {
         versionList.setItems(model.rows());
         versionList.setCellFactory(list -> new VersionCell());
         versionList.setPlaceholder(new Label("No versions yet"));
-        restoreButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        restoreButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !HistoryViewModel.canRestore(versionList.getSelectionModel().getSelectedItem()),
+                versionList.getSelectionModel().selectedItemProperty()));
+        useSettingsButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !HistoryViewModel.canRecall(versionList.getSelectionModel().getSelectedItem()),
                 versionList.getSelectionModel().selectedItemProperty()));
         historyMessage.textProperty().bind(model.messageProperty());
     }
@@ -70,7 +77,23 @@ public final class HistoryView {
                 + " of this image? They cannot be restored afterwards.", ButtonType.CANCEL, ButtonType.OK);
         ask.setHeaderText("Prune this segment's history");
         ask.initOwner(versionList.getScene() == null ? null : versionList.getScene().getWindow());
-        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.prune());
+        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.prune(this::offerCompact));
+    }
+
+    /** Pruned bytes stay in the file until it is compacted; compacting rewrites it, so the author chooses when. */
+    private void offerCompact(long bytes) {
+        ButtonType compact = new ButtonType("Compact Now", ButtonBar.ButtonData.OK_DONE);
+        ButtonType later = new ButtonType("Not Now", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Compacting the project file gives " + HumanBytes.format(bytes)
+                + " back to the disk. It rewrites the file, which takes a moment for a large project.", later, compact);
+        ask.setHeaderText("Compact the project file?");
+        ask.initOwner(versionList.getScene() == null ? null : versionList.getScene().getWindow());
+        ask.showAndWait().filter(b -> b == compact).ifPresent(b -> model.compact());
+    }
+
+    @FXML
+    void useSettings() {
+        model.recall(versionList.getSelectionModel().getSelectedItem());
     }
 
     /** A row: the version's thumbnail, then what it is and where it stands. */

@@ -65,6 +65,8 @@ public final class MainView {
     private Parent startScreen;
     /** Null until the panes are attached (start-up). */
     private RunsPanel.Embedded runs;
+    /** Built by {@link #attachPanes}; File ▸ Use Image File… asks it. */
+    private SegmentEditorView editorView;
     /** The off-screen runs through the lists' rows (decision 0015); empty until start-up has ended. */
     private final List<ListWarmUp<?>> warmUps = new ArrayList<>();
     /** What the first frame shows where the panes will be (start-up only). */
@@ -75,6 +77,7 @@ public final class MainView {
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private MenuItem regenerateItem;
+    @FXML private MenuItem useImageItem;
     @FXML private MenuItem reviewItem;
     @FXML private MenuItem importItem;
     @FXML private MenuItem closeItem;
@@ -140,6 +143,7 @@ public final class MainView {
         undoItem.disableProperty().bind(store.canUndoProperty().not());
         redoItem.disableProperty().bind(store.canRedoProperty().not());
         regenerateItem.disableProperty().bind(editor.selectedProperty().isNull());
+        useImageItem.disableProperty().bind(editor.selectedProperty().isNull());
         importItem.disableProperty().bind(session.projectProperty().isNull());
         closeItem.disableProperty().bind(session.projectProperty().isNull());
         session.setOnError(this::showError);
@@ -256,7 +260,9 @@ public final class MainView {
     public void attachPanes() {
         center.getChildren().remove(placeholder);
         placeholder = null;
-        editorHolder.getChildren().setAll(fxml.load(SegmentEditorView.class).root());
+        FxmlViews.Loaded<SegmentEditorView> loaded = fxml.load(SegmentEditorView.class);
+        editorView = loaded.controller();
+        editorHolder.getChildren().setAll(loaded.root());
         runs = runsPanel.create(model.session().runs(), reviewFlow, this::segmentTitle);
         runsHolder.getChildren().setAll(runs.root());
         center.getChildren().add(0, split);
@@ -336,6 +342,13 @@ public final class MainView {
     @FXML
     void redo() {
         model.session().store().redo();
+    }
+
+    @FXML
+    void useImageFile() {
+        if (editorView != null) {
+            editorView.chooseImageFile();
+        }
     }
 
     @FXML

@@ -2,10 +2,17 @@ package dev.lectern.ui.review;
 
 import dev.lectern.ui.common.FxmlViews;
 import dev.lectern.ui.common.Tips;
+import dev.lectern.lecture.Candidate;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.image.ImageView;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -20,6 +27,9 @@ import javafx.scene.layout.VBox;
 
 /** Binds ReviewDialog.fxml to a {@link ReviewViewModel}; no logic beyond wiring and keyboard shortcuts. */
 public final class ReviewDialogView {
+    static final int STRIP_EDGE = 96;
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
     private final ReviewViewModel model;
 
     @FXML private BorderPane root;
@@ -41,6 +51,7 @@ public final class ReviewDialogView {
     @FXML private Button acceptButton;
     @FXML private HBox candidateBar;
     @FXML private Label candidateLabel;
+    @FXML private HBox candidateStrip;
 
     private final FxmlViews views;
     private ComparePart compare;
@@ -74,8 +85,44 @@ public final class ReviewDialogView {
         candidateBar.visibleProperty().bind(model.severalCandidatesProperty());
         candidateBar.managedProperty().bind(model.severalCandidatesProperty());
         candidateLabel.textProperty().bind(model.candidateTextProperty());
+        candidateStrip.visibleProperty().bind(model.severalCandidatesProperty());
+        candidateStrip.managedProperty().bind(model.severalCandidatesProperty());
+        model.candidates().addListener((ListChangeListener<Candidate>) c -> fillStrip());
+        model.selectedProperty().addListener((o, was, now) -> markSelected());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::zoomKeys);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::candidateKeys);
+    }
+
+    /** One thumbnail per candidate left, in order; a click shows it on the new side. */
+    private void fillStrip() {
+        List<Node> tiles = new ArrayList<>();
+        List<Candidate> shown = List.copyOf(model.candidates());
+        for (int i = 0; i < shown.size(); i++) {
+            int position = i;
+            ImageView picture = new ImageView();
+            picture.setFitWidth(STRIP_EDGE);
+            picture.setFitHeight(STRIP_EDGE * 9 / 16.0);
+            picture.setPreserveRatio(true);
+            StackPane tile = new StackPane(picture);
+            tile.getStyleClass().add("candidate-tile");
+            tile.setAccessibleText("Image " + (i + 1) + " of " + shown.size());
+            tile.setOnMouseClicked(e -> model.select(position));
+            model.thumbnail(shown.get(i), STRIP_EDGE, image -> {
+                if (model.candidates().equals(shown)) {
+                    picture.setImage(image);
+                }
+            });
+            tiles.add(tile);
+        }
+        candidateStrip.getChildren().setAll(tiles);
+        markSelected();
+    }
+
+    private void markSelected() {
+        List<Node> tiles = candidateStrip.getChildren();
+        for (int i = 0; i < tiles.size(); i++) {
+            tiles.get(i).pseudoClassStateChanged(SELECTED, i == model.selectedProperty().get());
+        }
     }
 
     /** Compare mode, built the first time the author switches it on: most reviews never do. */

@@ -30,6 +30,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 
 /**
  * The review dialog's state: both images (loaded off the FX thread), their captions, the shared zoom/pan and
@@ -128,6 +129,14 @@ public final class ReviewViewModel {
     /** "Image 2 of 4", or empty for a run with one image. */
     public StringBinding candidateTextProperty() {
         return candidateText;
+    }
+
+    /** A small picture of {@code c} for the candidate strip; {@code shown} is called on the FX thread, if it loads. */
+    public void thumbnail(Candidate c, int edge, Consumer<Image> shown) {
+        Project p = project;
+        if (p != null) {
+            images.load(p, c.imageKey(), c.version(), edge, shown, error -> { });
+        }
     }
 
     /** The candidate an Accept now takes; null for a run stored before candidates. */

@@ -2,6 +2,7 @@ package dev.lectern.ui.segment;
 
 import dev.lectern.lecture.VideoAsset;
 import dev.lectern.storage.Project;
+import dev.lectern.ui.common.Dialogs;
 import dev.lectern.ui.common.FxmlViews;
 import dev.lectern.ui.history.HistoryView;
 import dev.lectern.ui.main.ImageVersionTag;
@@ -9,19 +10,26 @@ import dev.lectern.ui.main.SegmentItem;
 import dev.lectern.ui.main.ThumbnailLoader;
 import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
+import java.io.File;
 import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 
 /** The segment editor: the seed's two tabs. Binds to {@link SegmentEditorViewModel}; loads images off the FX thread. */
 public final class SegmentEditorView {
     static final int IMAGE_EDGE = 1600;
+    private static final String DROP_TARGET = "drop-target";
+    private static final String[] IMAGE_PATTERNS = {"*.png", "*.PNG", "*.jpg", "*.jpeg", "*.JPG", "*.JPEG", "*.webp", "*.WEBP"};
     private static final double[] ZOOM_STEPS = {0.25, 0.33, 0.5, 0.67, 0.75, 1, 1.25, 1.5, 2, 3, 4};
 
     private final SegmentEditorViewModel model;
@@ -29,9 +37,12 @@ public final class SegmentEditorView {
     private final ThumbnailLoader images;
     private final VideoPane videoPane;
     private final FxmlViews views;
+    private final Dialogs dialogs;
     private HistoryView history;
     @FXML private StackPane historyHolder;
     private boolean updating;
+    /** Held: a bidirectional binding keeps only weak references, and this adapter has no other owner. */
+    private ObjectProperty<Integer> candidateCount;
     /** null: fit to the pane. */
     private Double zoom;
 
@@ -40,6 +51,9 @@ public final class SegmentEditorView {
     @FXML private Button regenerate;
     @FXML private Label segmentTitle;
     @FXML private Label draftBadge;
+    @FXML private Button seedBadge;
+    @FXML private Spinner<Integer> candidates;
+    @FXML private Button useImageFile;
     @FXML private Label modelExplanation;
     @FXML private Label runState;
     @FXML private Label imageInfo;
@@ -52,8 +66,9 @@ public final class SegmentEditorView {
 
     @Inject
     public SegmentEditorView(SegmentEditorViewModel model, ProjectSession session, ThumbnailLoader images, VideoPane videoPane,
-                             FxmlViews views) {
+                             FxmlViews views, Dialogs dialogs) {
         this.views = views;
+        this.dialogs = dialogs;
         this.model = model;
         this.session = session;
         this.images = images;
@@ -80,6 +95,10 @@ public final class SegmentEditorView {
         modelExplanation.textProperty().bind(this.model.modelExplanationProperty());
         runState.textProperty().bind(this.model.runStateProperty());
         imageScroll.viewportBoundsProperty().addListener((obs, old, b) -> applyZoom());
+        candidateCount = this.model.candidatesProperty().asObject();
+        candidates.getValueFactory().valueProperty().bindBidirectional(candidateCount);
+        acceptDroppedImages();
+        this.model.setOnRefused(this::showRefusal);
         FxmlViews.Loaded<HistoryView> loaded = views.load(HistoryView.class);
         history = loaded.controller();
         historyHolder.getChildren().setAll(loaded.root());
@@ -89,6 +108,52 @@ public final class SegmentEditorView {
     @FXML
     void regenerate() {
         model.regenerate();
+    }
+
+    @FXML
+    void forgetSeed() {
+        model.forgetSeed();
+    }
+
+    /** File ▸ Use Image File… and the button above the image. */
+    @FXML
+    public void chooseImageFile() {
+        if (!model.canEdit()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Use an image file as this segment's starting image");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images (PNG, JPEG, WebP)", IMAGE_PATTERNS),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File chosen = chooser.showOpenDialog(imageScroll.getScene() == null ? null : imageScroll.getScene().getWindow());
+        if (chosen != null) {
+            model.useImage(chosen.toPath());
+        }
+    }
+
+    /** One file dropped on the image goes to review as the author's own; the checks are the import's. */
+    private void acceptDroppedImages() {
+        imageScroll.setOnDragOver(e -> {
+            if (model.canEdit() && e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        imageScroll.setOnDragEntered(e -> {
+            if (model.canEdit() && e.getDragboard().hasFiles()) {
+                imageScroll.getStyleClass().add(DROP_TARGET);
+            }
+        });
+        imageScroll.setOnDragExited(e -> imageScroll.getStyleClass().remove(DROP_TARGET));
+        imageScroll.setOnDragDropped(e -> {
+            e.setDropCompleted(e.getDragboard().hasFiles() && model.useDropped(e.getDragboard().getFiles()));
+            e.consume();
+        });
+    }
+
+    private void showRefusal(Throwable error) {
+        dialogs.showError(imageScroll.getScene() == null ? null : imageScroll.getScene().getWindow(),
+                "This file cannot be used as the starting image", error);
     }
 
     @FXML
@@ -115,6 +180,8 @@ public final class SegmentEditorView {
         prompt.setDisable(!model.canEdit());
         modelBox.setDisable(!model.canEdit());
         regenerate.setDisable(!model.canEdit());
+        candidates.setDisable(!model.canEdit());
+        useImageFile.setDisable(!model.canEdit());
         SegmentItem item = model.selectedProperty().get();
         if (history != null) {
             history.model().show(present && item != null ? item.lectureId() : null, present ? segment.get().id() : null);
@@ -147,6 +214,10 @@ public final class SegmentEditorView {
             boolean draft = model.committed().map(v -> !session.store().draft(v.id()).isEmpty()).orElse(false);
             draftBadge.setVisible(draft);
             draftBadge.setManaged(draft);
+            Long seed = model.recalledSeed();
+            seedBadge.setText(seed == null ? "" : "Seed " + seed);
+            seedBadge.setVisible(seed != null);
+            seedBadge.setManaged(seed != null);
         } finally {
             updating = false;
         }

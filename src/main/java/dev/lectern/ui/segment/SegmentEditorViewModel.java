@@ -15,12 +15,17 @@ import dev.lectern.ui.store.LectureStore;
 import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -43,7 +48,9 @@ public final class SegmentEditorViewModel {
     private final ReadOnlyStringWrapper modelExplanation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper runState = new ReadOnlyStringWrapper("");
     private final ObservableList<String> modelChoices = FXCollections.observableArrayList(AUTOMATIC, "titlecard");
+    private final IntegerProperty candidates = new SimpleIntegerProperty(this, "candidates", 1);
     private ProjectSettings projectSettings = ProjectSettings.EMPTY;
+    private Consumer<Throwable> onRefused = error -> { };
     private long explanationRequest;
 
     @Inject
@@ -106,10 +113,53 @@ public final class SegmentEditorViewModel {
         }
     }
 
+    /** How many images the next regeneration draws: the project's {@code image.candidates} until the author changes it. */
+    public IntegerProperty candidatesProperty() {
+        return candidates;
+    }
+
     public void regenerate() {
         SegmentItem item = selected.get();
         if (item != null) {
-            session.regenerate(item.video().id());
+            session.regenerate(item.video().id(), candidates.get());
+        }
+    }
+
+    /** Who tells the author why a file of theirs cannot be used (the view, with a dialog). */
+    public void setOnRefused(Consumer<Throwable> handler) {
+        onRefused = handler;
+    }
+
+    /**
+     * The author's own picture for the selected segment: checked, then reviewed like a regeneration; a file that
+     * cannot be used goes to the refusal handler with the reason.
+     */
+    public void useImage(Path file) {
+        SegmentItem item = selected.get();
+        if (item != null && canEdit()) {
+            session.useImage(item.video().id(), file, error -> onRefused.accept(error));
+        }
+    }
+
+    /** Files dropped on the image: one is taken as the author's own image; several are refused (which one?). */
+    public boolean useDropped(List<File> files) {
+        if (files.size() != 1 || !canEdit()) {
+            return false;
+        }
+        useImage(files.get(0).toPath());
+        return true;
+    }
+
+    /** The seed recalled into the draft from a version, or null. */
+    public Long recalledSeed() {
+        SegmentItem item = selected.get();
+        return item == null ? null : store.draft(item.video().id()).seed();
+    }
+
+    public void forgetSeed() {
+        SegmentItem item = selected.get();
+        if (item != null) {
+            store.forgetSeed(item.video().id());
         }
     }
 
@@ -144,7 +194,7 @@ public final class SegmentEditorViewModel {
             return;
         }
         background.run(() -> new Context(p.settings().load(), configuredModels()), ctx -> {
-            projectSettings = ctx.settings();
+            useSettings(ctx.settings());
             List<String> choices = new ArrayList<>(List.of(AUTOMATIC, "titlecard"));
             choices.addAll(ctx.models());
             modelChoices.setAll(choices);
@@ -154,8 +204,14 @@ public final class SegmentEditorViewModel {
 
     /** The project's settings changed (the settings dialog saved them). */
     public void settingsChanged(ProjectSettings settings) {
-        projectSettings = settings;
+        useSettings(settings);
         refreshDerived();
+    }
+
+    private void useSettings(ProjectSettings settings) {
+        projectSettings = settings;
+        Integer count = settings.image().candidates();
+        candidates.set(count == null ? 1 : count);
     }
 
     private List<String> configuredModels() {

@@ -145,6 +145,16 @@ public final class LectureStore {
         edit(segmentId, draft(segmentId).withModel(model == null || model.isBlank() ? null : model));
     }
 
+    /** "Use these settings" on a version: its prompt, model and seed become the draft, as one undo step. */
+    public void recall(String segmentId, String prompt, String model, Long seed) {
+        edit(segmentId, new SegmentDraft(prompt == null ? "" : prompt, model, seed), false);
+    }
+
+    /** Forgets a recalled seed: the next regeneration draws fresh ones. Undoable. */
+    public void forgetSeed(String segmentId) {
+        edit(segmentId, draft(segmentId).withSeed(null), false);
+    }
+
     public void undo() {
         DraftEdit e = undo.poll();
         if (e != null) {
@@ -178,6 +188,10 @@ public final class LectureStore {
         VideoAsset updated = new VideoAsset(v.id(), v.title(), v.position(), v.videoPath(), v.startingImageId(), model,
                 prompt, v.startingImageUrl(), v.imageVersion(), v.extra());
         setCommitted(l.withVideo(updated));
+        if (draft(segmentId).seed() != null) {
+            put(segmentId, draft(segmentId).withSeed(null)); // a recalled seed served the image just accepted
+            save();
+        }
         dropDraftsMatchingCommitted();
     }
 
@@ -206,6 +220,11 @@ public final class LectureStore {
     }
 
     private void edit(String segmentId, SegmentDraft next) {
+        edit(segmentId, next, true);
+    }
+
+    /** @param coalesce whether typing into the same field just before may absorb this change into its undo step */
+    private void edit(String segmentId, SegmentDraft next, boolean coalesce) {
         VideoAsset committed = committed(segmentId).orElse(null);
         if (committed == null) {
             return;
@@ -217,7 +236,7 @@ public final class LectureStore {
         }
         long now = System.currentTimeMillis();
         DraftEdit last = undo.peek();
-        if (last != null && last.segmentId().equals(segmentId) && now - last.atMillis() < COALESCE_MILLIS
+        if (coalesce && last != null && last.segmentId().equals(segmentId) && now - last.atMillis() < COALESCE_MILLIS
                 && sameField(last, before, normalised)) {
             undo.pop();
             undo.push(new DraftEdit(segmentId, last.before(), normalised, now));

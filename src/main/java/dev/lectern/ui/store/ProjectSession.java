@@ -165,6 +165,14 @@ public final class ProjectSession {
 
     /** Seed §5.1 from the editor: the segment's draft prompt and model (or the priority chain) in a new run. */
     public void regenerate(String segmentId) {
+        regenerate(segmentId, null);
+    }
+
+    /**
+     * @param candidates how many images to draw, null for the project's {@code image.candidates}; a seed recalled
+     *                   into the draft ("Use these settings") is the first image's seed
+     */
+    public void regenerate(String segmentId, Integer candidates) {
         Project p = project.get();
         Lecture l = store.lectureProperty().get();
         if (p == null || l == null) {
@@ -172,7 +180,20 @@ public final class ProjectSession {
         }
         String prompt = store.effectivePrompt(segmentId);
         String model = store.editorModel(segmentId);
-        inRunThread(() -> runService.regenerate(p, l.id() + "/" + segmentId, prompt, model));
+        Long seed = store.draft(segmentId).seed();
+        inRunThread(() -> runService.regenerate(p, l.id() + "/" + segmentId, prompt, model, candidates, seed));
+    }
+
+    /**
+     * The author's own image file for a segment, checked like an import's, into the same review as a regeneration.
+     * A file that fails a check goes to {@code onRefused} (on the FX thread) and changes nothing.
+     */
+    public void useImage(String segmentId, Path file, Consumer<Throwable> onRefused) {
+        Project p = project.get();
+        Lecture l = store.lectureProperty().get();
+        if (p != null && l != null) {
+            inRunThread(() -> runService.useImage(p, l.id() + "/" + segmentId, file), onRefused);
+        }
     }
 
     /** Repeats a run: same segment, same prompt and model. */
@@ -301,11 +322,15 @@ public final class ProjectSession {
     }
 
     private void inRunThread(Callable<?> work) {
+        inRunThread(work, e -> onError.accept(e));
+    }
+
+    private void inRunThread(Callable<?> work, Consumer<Throwable> onFailure) {
         runExecutor.execute(() -> {
             try {
                 work.call();
             } catch (Exception e) {
-                Platform.runLater(() -> onError.accept(e));
+                Platform.runLater(() -> onFailure.accept(e));
             }
         });
     }

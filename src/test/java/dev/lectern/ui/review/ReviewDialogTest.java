@@ -35,16 +35,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VerticalDirection;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
@@ -212,6 +216,17 @@ class ReviewDialogTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> pane("#previewPane").imageProperty().get() != null);
         assertThat(text("#candidateLabel")).isEqualTo("Image 1 of 3");
         assertThat(centreColour()).isEqualTo(Color.YELLOW.getRGB());
+        assertThat(stripTiles()).as("one tile per candidate, the shown one marked").hasSize(3);
+        assertThat(markedTile()).isZero();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> stripTiles().stream()
+                .allMatch(t -> ((ImageView) ((StackPane) t).getChildren().get(0)).getImage() != null));
+
+        robot.clickOn(stripTiles().get(2));
+        waitForPreview(Color.BLUE);
+        assertThat(text("#candidateLabel")).as("a click on a tile shows that candidate").isEqualTo("Image 3 of 3");
+        assertThat(markedTile()).isEqualTo(2);
+        robot.clickOn(stripTiles().get(0));
+        waitForPreview(Color.YELLOW);
 
         robot.type(KeyCode.RIGHT);
         waitForPreview(Color.GREEN);
@@ -220,6 +235,8 @@ class ReviewDialogTest {
         waitForPreview(Color.BLUE);
         assertThat(discarded).containsExactly(2);
         assertThat(text("#candidateLabel")).isEqualTo("Image 2 of 2");
+        assertThat(stripTiles()).as("the discarded one leaves the strip").hasSize(2);
+        assertThat(markedTile()).isEqualTo(1);
         robot.type(KeyCode.LEFT);
         waitForPreview(Color.YELLOW);
         robot.type(KeyCode.RIGHT);
@@ -229,6 +246,21 @@ class ReviewDialogTest {
 
         assertThat(accepted).as("Enter accepts the candidate shown").containsExactly(3);
         assertThat(dialog.isShowing()).isFalse();
+    }
+
+    private List<Node> stripTiles() {
+        return List.copyOf(robot.lookup("#candidateStrip").queryAs(HBox.class).getChildren());
+    }
+
+    /** The position of the tile drawn as selected, or -1. */
+    private int markedTile() {
+        List<Node> tiles = stripTiles();
+        for (int i = 0; i < tiles.size(); i++) {
+            if (tiles.get(i).getPseudoClassStates().contains(PseudoClass.getPseudoClass("selected"))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void waitForPreview(Color colour) throws Exception {
