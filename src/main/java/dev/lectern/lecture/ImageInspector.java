@@ -254,7 +254,7 @@ public final class ImageInspector {
         String format = switch (info.mediaType()) {
             case PNG -> "PNG";
             case JPEG -> "JPEG";
-            default -> throw new InvalidImageException("WebP images are not supported yet; ask the server for PNG");
+            default -> throw new InvalidImageException("WebP images cannot be decoded here yet; use PNG or JPEG (an image server can be asked for PNG)");
         };
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
         if (!readers.hasNext()) {

@@ -230,7 +230,7 @@ class ImageInspectorTest {
     void webpIsRecognisedButNotDecoded() {
         assertThatThrownBy(() -> ImageInspector.verify(webp("VP8X", vp8x(10, 10))))
                 .isInstanceOf(InvalidImageException.class)
-                .hasMessage("WebP images are not supported yet; ask the server for PNG");
+                .hasMessage("WebP images cannot be decoded here yet; use PNG or JPEG (an image server can be asked for PNG)");
     }
 
     @Test

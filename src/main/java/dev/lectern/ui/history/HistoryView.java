@@ -4,11 +4,15 @@ import dev.lectern.lecture.ImageVersion;
 import dev.lectern.lecture.VersionEntry;
 import dev.lectern.storage.Project;
 import dev.lectern.ui.common.HumanTime;
+import dev.lectern.ui.common.Tips;
 import dev.lectern.ui.main.ThumbnailLoader;
 import dev.lectern.ui.store.ProjectSession;
 import dev.lectern.ui.common.HumanBytes;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -104,11 +108,14 @@ public final class HistoryView {
         private final Label prompt = new Label();
         private final VBox text = new VBox(2, heading, details, prompt);
         private final HBox row = new HBox(10, thumb, text);
+        /** The row's tooltip; a cell shows many versions in turn, so the tip follows this, not a fixed text. */
+        private final StringProperty tip = new SimpleStringProperty("");
 
         VersionCell() {
             thumb.setFitWidth(THUMB_EDGE);
             thumb.setFitHeight(THUMB_EDGE * 9 / 16.0);
             thumb.setPreserveRatio(true);
+            Tips.bindText(row, tip);
             text.setMinWidth(0);
             HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
             setPrefWidth(0); // the row fits the list's width: long prompts end in an ellipsis, no sideways scrolling
@@ -131,8 +138,13 @@ public final class HistoryView {
             heading.setText("Version " + v.version() + " · " + entry.status().wireName().replace('_', ' '));
             details.setText(v.source().wireName() + (v.restoredFrom() != null ? " from v" + v.restoredFrom() : "")
                     + " · " + (v.model() == null ? "unknown model" : v.model()) + (v.seed() != null ? " · seed " + v.seed() : "")
-                    + " · " + v.width() + "×" + v.height() + " · " + time.format(v.createdAt()));
+                    + " · " + v.width() + "×" + v.height() + " " + v.fileExtension().toUpperCase(Locale.ROOT)
+                    + " · " + time.format(v.createdAt()));
             prompt.setText(v.prompt() == null ? "" : v.prompt());
+            // The rest of what the version records, for the author who wants to know exactly what was sent.
+            tip.set((v.prompt() == null ? "" : "Prompt: " + v.prompt() + "\n")
+                    + (v.styledPrompt() == null || v.styledPrompt().equals(v.prompt()) ? "" : "Sent to the model: " + v.styledPrompt() + "\n")
+                    + v.mediaType() + ", " + HumanBytes.format(v.byteSize()) + "\nsha256 " + v.sha256());
             thumb.setImage(null);
             Project p = session.project();
             if (p != null) {

@@ -29,7 +29,8 @@ import javafx.stage.FileChooser;
 public final class SegmentEditorView {
     static final int IMAGE_EDGE = 1600;
     private static final String DROP_TARGET = "drop-target";
-    private static final String[] IMAGE_PATTERNS = {"*.png", "*.PNG", "*.jpg", "*.jpeg", "*.JPG", "*.JPEG", "*.webp", "*.WEBP"};
+    /** WebP is left out: Java ships no decoder for it, so such a file would only be refused (ImageInspector). */
+    private static final String[] IMAGE_PATTERNS = {"*.png", "*.PNG", "*.jpg", "*.jpeg", "*.JPG", "*.JPEG"};
     private static final double[] ZOOM_STEPS = {0.25, 0.33, 0.5, 0.67, 0.75, 1, 1.25, 1.5, 2, 3, 4};
 
     private final SegmentEditorViewModel model;
@@ -123,7 +124,7 @@ public final class SegmentEditorView {
         }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Use an image file as this segment's starting image");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images (PNG, JPEG, WebP)", IMAGE_PATTERNS),
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images (PNG, JPEG)", IMAGE_PATTERNS),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File chosen = chooser.showOpenDialog(imageScroll.getScene() == null ? null : imageScroll.getScene().getWindow());
         if (chosen != null) {

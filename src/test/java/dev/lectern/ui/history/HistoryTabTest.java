@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,9 @@ class HistoryTabTest {
             ListView<VersionEntry> list = robot.lookup("#versionList").queryAs(ListView.class);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> list.getItems().size() == 3));
             assertThat(fx(() -> statuses(list))).containsExactly("3:rejected", "2:current", "1:imported");
+            VersionEntry newest = fx(() -> list.getItems().get(0));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> rowHelp(0)).contains(newest.version().sha256()));
+            assertThat(fx(() -> rowHelp(0))).as("the row's tip tells the rest").contains("Prompt: a leaf at dusk").contains("image/png");
 
             fx(() -> {
                 list.getSelectionModel().select(2);
@@ -59,6 +63,13 @@ class HistoryTabTest {
             assertThat(fx(() -> robot.lookup("#restoreButton").queryButton().isDisabled()))
                     .as("nothing selected, or the current version: nothing to restore").isTrue();
         }
+    }
+
+    /** What the row of the {@code index}-th version tells in its tooltip (and to screen readers). */
+    private String rowHelp(int index) {
+        return robot.lookup("#versionList").queryAs(ListView.class).lookupAll(".list-cell").stream()
+                .map(n -> (ListCell<?>) n).filter(c -> c.getIndex() == index && c.getGraphic() != null)
+                .map(c -> String.valueOf(c.getGraphic().getAccessibleHelp())).findFirst().orElse("");
     }
 
     private static List<String> statuses(ListView<VersionEntry> list) {
