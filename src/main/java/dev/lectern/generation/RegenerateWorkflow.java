@@ -42,6 +42,8 @@ public final class RegenerateWorkflow {
     public static final Duration DEFAULT_REVIEW_TIMEOUT = Duration.ofDays(7);
     public static final String READY_FOR_REVIEW = "Starting image ready for review";
     public static final String COMPLETE = "Starting image regeneration complete";
+    /** The message of a run held back because its batch is paused. */
+    public static final String HELD = "Held: its batch is paused; it starts when the queue resumes";
 
     static final String VALIDATE = "validate";
     static final String SETTINGS = "determine-settings";
@@ -99,7 +101,13 @@ public final class RegenerateWorkflow {
                 if (step.equals(APPLY_REVIEW) && project.runs().decision(runId).isEmpty()) {
                     return expireIfOverdue(project, run);
                 }
+                if (step.equals(GENERATE) && !project.batches().mayStart(runId)) {
+                    return held(project, run);
+                }
                 run = runStep(project, run, step);
+                if (run.status() == RunStatus.QUEUED && step.equals(GENERATE)) {
+                    return run; // its batch was paused while it waited for a slot: held, not started
+                }
             }
             return run;
         } catch (ProviderException e) {
@@ -195,6 +203,9 @@ public final class RegenerateWorkflow {
         Semaphore permit = limits.forModel(settings.model());
         run = acquire(project, run, permit); // with its "waiting" message, if it waited: save() appends only new messages
         try {
+            if (!project.batches().mayStart(run.id())) {
+                return held(project, run);
+            }
             int have = run.candidates().size();
             run = save(project, run.withStatus(RunStatus.RUNNING, clock.instant(), have == 0
                     ? "Generating with " + settings.model() + (wanted > 1 ? " (" + wanted + " images)" : "")
@@ -395,6 +406,12 @@ public final class RegenerateWorkflow {
             Thread.currentThread().interrupt();
             throw new ProviderException(ProviderException.Kind.CANCELLED, 0, false, null, "Cancelled", e);
         }
+    }
+
+    /** A run whose batch is paused or cancelled stays queued, unstarted: the queue's resume drives it again. */
+    private Run held(Project project, Run run) {
+        return run.status() == RunStatus.QUEUED && run.messages().get(run.messages().size() - 1).text().equals(HELD) ? run
+                : save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), HELD));
     }
 
     /** Commits a step with the run's new state, then tells subscribers. */

@@ -57,6 +57,12 @@ public record Run(
                 next == RunStatus.AWAITING_REVIEW ? waitExpiresAt : null, plus(message, now));
     }
 
+    /** A failed run queued again: the error goes, the steps it finished and the images it received stay. */
+    public Run requeued(Instant now, String message) {
+        return new Run(id, lectureId, segmentId, RunStatus.QUEUED, null, requestedPrompt, requestedModel, requestedCandidates,
+                requestedSeed, settings, preview, candidates, null, createdAt, now, null, plus(message, now));
+    }
+
     public Run failed(RunStatus terminal, Instant now, String why) {
         return new Run(id, lectureId, segmentId, terminal, reviewOutcome, requestedPrompt, requestedModel, requestedCandidates,
                 requestedSeed, settings, preview, candidates, why, createdAt, now, null, plus(why, now));

@@ -12,6 +12,7 @@ public final class Project implements AutoCloseable {
     private final SettingsRepository settings;
     private final RunRepository runs;
     private final DraftRepository drafts;
+    private final BatchRepository batches;
 
     Project(Database db, ProjectLock lock, ProjectInfo info, Clock clock) {
         this.db = db;
@@ -22,6 +23,7 @@ public final class Project implements AutoCloseable {
         this.settings = new SettingsRepository(db);
         this.runs = new RunRepository(db);
         this.drafts = new DraftRepository(db, clock);
+        this.batches = new BatchRepository(db);
     }
 
     public ProjectInfo info() {
@@ -42,6 +44,10 @@ public final class Project implements AutoCloseable {
 
     public RunRepository runs() {
         return runs;
+    }
+
+    public BatchRepository batches() {
+        return batches;
     }
 
     public DraftRepository drafts() {

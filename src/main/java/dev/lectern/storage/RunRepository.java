@@ -96,6 +96,11 @@ public final class RunRepository {
         return db.read(c -> query(c, "", " ORDER BY r.created_at DESC, r.id DESC"));
     }
 
+    /** The runs of a batch, oldest first. */
+    public List<Run> inBatch(String batchId) {
+        return db.read(c -> query(c, " WHERE r.batch_id = ?", " ORDER BY r.created_at, r.id", batchId));
+    }
+
     /** The unfinished runs of one segment (a new regenerate supersedes them). */
     public List<Run> unfinished(String lectureId, String segmentId) {
         return db.read(c -> query(c, " WHERE r.lecture_id = ? AND r.segment_id = ? AND r.status IN ('queued', 'running', 'awaiting_review')",

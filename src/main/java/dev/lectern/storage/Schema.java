@@ -22,7 +22,7 @@ public final class Schema {
     }
 
     public static Schema current() {
-        return new Schema(List.of(V1_FOUNDATION, V2_RUNS, V3_DRAFTS, V4_VERSIONS_AND_CANDIDATES));
+        return new Schema(List.of(V1_FOUNDATION, V2_RUNS, V3_DRAFTS, V4_VERSIONS_AND_CANDIDATES, V5_BATCHES));
     }
 
     public int version() {
@@ -198,4 +198,20 @@ public final class Schema {
             "ALTER TABLE runs ADD COLUMN decision_candidate INTEGER",
             "UPDATE runs SET decision_candidate = 1 WHERE review_decision = 'accepted'",
             "ALTER TABLE drafts ADD COLUMN seed INTEGER"));
+
+    /**
+     * Batches (issue 17): regenerations of many segments started together, so they can be followed, paused,
+     * cancelled and reviewed as one. A run keeps its own state; the batch only groups runs and holds the pause.
+     */
+    static final Migration V5_BATCHES = new Migration(5, List.of(
+            """
+            CREATE TABLE batches (
+              id         TEXT PRIMARY KEY,
+              lecture_id TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              paused     INTEGER NOT NULL DEFAULT 0,
+              cancelled  INTEGER NOT NULL DEFAULT 0
+            ) STRICT""",
+            "ALTER TABLE runs ADD COLUMN batch_id TEXT REFERENCES batches (id)",
+            "CREATE INDEX runs_by_batch ON runs (batch_id, status)"));
 }

@@ -53,6 +53,11 @@ public record CliRun(int exitCode, String out, String err) {
         public CliRun run(Object... args) {
             return CliRun.run(injector, args);
         }
+
+        /** A service as the command line gets it, for a test that must act while a command runs. */
+        public <T> T get(Class<T> type) {
+            return injector.getInstance(type);
+        }
     }
 
     private static CliRun run(Injector injector, Object... args) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {NewCommand.class, ImportCommand.class, ExportCommand.class, SegmentsCommand.class,
                 SettingsCommand.class, RegenerateCommand.class, ReviewCommand.class, RunsCommand.class, CancelCommand.class,
                 ResumeCommand.class, ImageCommand.class, VersionsCommand.class, RestoreCommand.class, UseImageCommand.class,
-                PruneCommand.class, ProvidersCommand.class},
+                PruneCommand.class, BatchCommand.class, BatchesCommand.class, PauseCommand.class, ResumeQueueCommand.class,
+                ProvidersCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the operation failed, 2 bad usage or invalid input."})
 public final class LecternCommand {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the stack trace of an error.")
