@@ -202,6 +202,26 @@ public final class RunService {
         return project.runs().list();
     }
 
+    /** A page of runs, newest first (see {@code RunRepository.page}); a bad limit, run or status is said plainly. */
+    public List<Run> page(Project project, int limit, String beforeRunId, String status) {
+        if (limit < 1 || limit > 10_000) {
+            throw new InvalidInputException("--limit takes 1 to 10000, not " + limit);
+        }
+        if (beforeRunId != null && project.runs().find(beforeRunId).isEmpty()) {
+            throw new InvalidInputException("there is no run " + beforeRunId + " in " + project.info().file().getFileName());
+        }
+        RunStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = RunStatus.fromWire(status);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("unknown status '" + status + "'; one of queued, running, awaiting_review, "
+                        + "succeeded, failed, cancelled, expired");
+            }
+        }
+        return project.runs().page(limit, beforeRunId, wanted);
+    }
+
     public Run find(Project project, String runId) {
         return RegenerateWorkflow.load(project, runId);
     }

@@ -96,6 +96,27 @@ public final class RunRepository {
         return db.read(c -> query(c, "", " ORDER BY r.created_at DESC, r.id DESC"));
     }
 
+    /**
+     * A page of runs, newest first: at most {@code limit}, older than run {@code beforeId} when given (the last of
+     * the previous page), in {@code status} when given. Opening a project with thousands of runs reads one page.
+     */
+    public List<Run> page(int limit, String beforeId, RunStatus status) {
+        List<String> where = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        if (beforeId != null) {
+            where.add("(r.created_at, r.id) < (SELECT created_at, id FROM runs WHERE id = ?)");
+            args.add(beforeId);
+        }
+        if (status != null) {
+            where.add("r.status = ?");
+            args.add(status.wireName());
+        }
+        // The page is chosen once, inside: the runs' messages and candidates are then read for that page only.
+        String clause = " WHERE r.id IN (SELECT r.id FROM runs r" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY r.created_at DESC, r.id DESC LIMIT " + Math.max(1, limit) + ")";
+        return db.read(c -> query(c, clause, " ORDER BY r.created_at DESC, r.id DESC", args.toArray(String[]::new)));
+    }
+
     /** The runs of a batch, oldest first. */
     public List<Run> inBatch(String batchId) {
         return db.read(c -> query(c, " WHERE r.batch_id = ?", " ORDER BY r.created_at, r.id", batchId));

@@ -94,6 +94,24 @@ class CliBatchTest {
         }
         CliRun again = cli.run("review", file, batchId, "--accept-all");
         assertThat(again.out()).startsWith("accepted 0; ");
+
+        // the runs list in pages, newest first
+        List<String> first = ids(json.readTree(ok(cli.run("runs", file, "--limit", "5", "--json"))));
+        List<String> second = ids(json.readTree(ok(cli.run("runs", file, "--limit", "5", "--before", first.get(4), "--json"))));
+        List<String> all = ids(json.readTree(ok(cli.run("runs", file, "--json"))));
+        assertThat(first).hasSize(5).isEqualTo(all.subList(0, 5));
+        assertThat(second).hasSize(5).isEqualTo(all.subList(5, 10));
+        assertThat(ids(json.readTree(ok(cli.run("runs", file, "--status", "succeeded", "--json"))))).hasSize(SEGMENTS);
+        assertThat(ids(json.readTree(ok(cli.run("runs", file, "--status", "failed", "--json"))))).isEmpty();
+        CliRun bad = cli.run("runs", file, "--status", "finished");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown status 'finished'").contains("awaiting_review");
+    }
+
+    private static List<String> ids(JsonNode runs) {
+        List<String> out = new ArrayList<>();
+        runs.forEach(r -> out.add(r.get("runId").asText()));
+        return out;
     }
 
     @Test

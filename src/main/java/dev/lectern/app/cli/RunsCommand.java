@@ -22,6 +22,15 @@ final class RunsCommand implements Callable<Integer> {
     @Mixin
     ProjectFileParameter file;
 
+    @Option(names = "--limit", paramLabel = "N", description = "At most N runs (default ${DEFAULT-VALUE}).", defaultValue = "100")
+    int limit;
+
+    @Option(names = "--before", paramLabel = "RUN_ID", description = "Only runs older than this one: the next page after it.")
+    String before;
+
+    @Option(names = "--status", paramLabel = "S", description = "Only runs in this status: queued, running, awaiting_review, succeeded, failed, cancelled, expired.")
+    String status;
+
     @Option(names = "--json", description = "Print the run objects.")
     boolean json;
 
@@ -41,7 +50,7 @@ final class RunsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Run> all;
         try (Project project = projectFiles.open(file.path, Access.READ_ONLY)) {
-            all = runs.runs(project);
+            all = runs.page(project, limit, before, status);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

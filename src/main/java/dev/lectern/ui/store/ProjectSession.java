@@ -18,6 +18,8 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -41,6 +43,8 @@ import javafx.collections.ObservableList;
  */
 @Singleton
 public final class ProjectSession {
+    /** Finished runs shown on opening, newest first; see {@link #shownRuns}. */
+    static final int RECENT_RUNS = 200;
     private final ProjectFiles projectFiles;
     private final RunService runService;
     private final LectureStore store;
@@ -119,7 +123,7 @@ public final class ProjectSession {
                 Lecture first = summaries.isEmpty() ? null : opened.lectures().load(summaries.get(0).id()).orElse(null);
                 Map<String, SegmentDraft> drafts = first == null ? Map.of() : opened.drafts().load(first.id());
                 recentProjects.remember(file);
-                return new Opened(opened, summaries, first, drafts, opened.runs().list());
+                return new Opened(opened, summaries, first, drafts, shownRuns(opened));
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
@@ -345,6 +349,17 @@ public final class ProjectSession {
 
     private static String describe(Project p) {
         return p.info().file() + (p.info().readOnly() ? " · read-only: " + p.info().readOnlyReason() : "");
+    }
+
+    /**
+     * What the runs panel starts with: every unfinished run and the newest finished ones. A project with twenty
+     * thousand old runs opens as fast as one with two hundred; older ones stay in the file ({@code lectern runs}).
+     */
+    static List<Run> shownRuns(Project p) {
+        Map<String, Run> shown = new LinkedHashMap<>();
+        p.runs().page(RECENT_RUNS, null, null).forEach(r -> shown.put(r.id(), r));
+        p.runs().unfinished().forEach(r -> shown.putIfAbsent(r.id(), r));
+        return shown.values().stream().sorted(Comparator.comparing(Run::createdAt).thenComparing(Run::id).reversed()).toList();
     }
 
     private record Opened(Project project, List<LectureSummary> lectures, Lecture lecture, Map<String, SegmentDraft> drafts, List<Run> runs) {
