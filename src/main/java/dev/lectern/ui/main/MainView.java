@@ -25,6 +25,8 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -78,6 +80,7 @@ public final class MainView {
     @FXML private MenuItem redoItem;
     @FXML private MenuItem regenerateItem;
     @FXML private MenuItem useImageItem;
+    @FXML private MenuItem regenerateLectureItem;
     @FXML private MenuItem reviewItem;
     @FXML private MenuItem importItem;
     @FXML private MenuItem closeItem;
@@ -144,6 +147,7 @@ public final class MainView {
         redoItem.disableProperty().bind(store.canRedoProperty().not());
         regenerateItem.disableProperty().bind(editor.selectedProperty().isNull());
         useImageItem.disableProperty().bind(editor.selectedProperty().isNull());
+        regenerateLectureItem.disableProperty().bind(Bindings.isEmpty(session.store().segments()));
         importItem.disableProperty().bind(session.projectProperty().isNull());
         closeItem.disableProperty().bind(session.projectProperty().isNull());
         session.setOnError(this::showError);
@@ -354,6 +358,18 @@ public final class MainView {
     @FXML
     void regenerate() {
         editor.regenerate();
+    }
+
+    /** Asks first: a whole lecture may be many paid calls. */
+    @FXML
+    void regenerateLecture() {
+        int n = model.session().store().segments().size();
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Draw new starting images for all " + n + " segments, each with the "
+                + "settings it resolves to? The reviews come one after another; the current images stay until you accept.",
+                ButtonType.CANCEL, ButtonType.OK);
+        ask.setHeaderText("Regenerate the whole lecture");
+        ask.initOwner(window());
+        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> model.session().regenerateLecture());
     }
 
     @FXML

@@ -14,7 +14,9 @@ import dev.lectern.ui.runs.RunActions;
 import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Comparator;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.layout.StackPane;
@@ -123,6 +125,16 @@ public final class ReviewFlow implements RunActions {
             case REJECT -> session.review(run, ReviewOutcome.REJECTED, null);
             case REGENERATE_AGAIN -> session.retry(run);
         }
+        if (choice != ReviewChoice.REGENERATE_AGAIN) {
+            // Reviews queue up (a whole lecture's, say): an answer moves on to the oldest one still waiting.
+            Platform.runLater(() -> nextWaiting(run.id()).ifPresent(this::openReview));
+        }
+    }
+
+    /** The oldest run awaiting review other than {@code answered}, as the window knows the runs. */
+    private Optional<Run> nextWaiting(String answered) {
+        return session.runs().stream().filter(r -> r.status() == RunStatus.AWAITING_REVIEW && !r.id().equals(answered))
+                .min(Comparator.comparing(Run::createdAt).thenComparing(Run::id));
     }
 
     private void closeEnded() {

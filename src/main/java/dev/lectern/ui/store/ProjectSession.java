@@ -1,6 +1,7 @@
 package dev.lectern.ui.store;
 
 import dev.lectern.app.RecentProjects;
+import dev.lectern.generation.BatchService;
 import dev.lectern.generation.RunService;
 import dev.lectern.generation.WorkflowEvent;
 import dev.lectern.generation.WorkflowEvents;
@@ -47,6 +48,7 @@ public final class ProjectSession {
     static final int RECENT_RUNS = 200;
     private final ProjectFiles projectFiles;
     private final RunService runService;
+    private final BatchService batchService;
     private final LectureStore store;
     private final Background background;
     private final RunExecutor runExecutor;
@@ -63,10 +65,11 @@ public final class ProjectSession {
     private final AtomicBoolean deliveryPosted = new AtomicBoolean();
 
     @Inject
-    public ProjectSession(ProjectFiles projectFiles, RunService runService, WorkflowEvents events, LectureStore store,
-                          Background background, RunExecutor runExecutor, RecentProjects recentProjects) {
+    public ProjectSession(ProjectFiles projectFiles, RunService runService, BatchService batchService, WorkflowEvents events,
+                          LectureStore store, Background background, RunExecutor runExecutor, RecentProjects recentProjects) {
         this.projectFiles = projectFiles;
         this.runService = runService;
+        this.batchService = batchService;
         this.store = store;
         this.background = background;
         this.runExecutor = runExecutor;
@@ -197,6 +200,18 @@ public final class ProjectSession {
         Lecture l = store.lectureProperty().get();
         if (p != null && l != null) {
             inRunThread(() -> runService.useImage(p, l.id() + "/" + segmentId, file), onRefused);
+        }
+    }
+
+    /**
+     * Regenerates every segment of the lecture shown as one batch (issue 17), each with the settings it resolves to;
+     * the reviews then come one after another.
+     */
+    public void regenerateLecture() {
+        Project p = project.get();
+        Lecture l = store.lectureProperty().get();
+        if (p != null && l != null) {
+            inRunThread(() -> batchService.drive(p, batchService.start(p, l.id(), List.of(), null, null).id()));
         }
     }
 
