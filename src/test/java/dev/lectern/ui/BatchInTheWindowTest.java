@@ -70,6 +70,49 @@ class BatchInTheWindowTest {
         }
     }
 
+    @Test
+    void aPausedBatchShowsAsARowThatResumesAndAcceptsAllAfterAsking() throws Exception {
+        Path file = home.resolve("paused.lectern");
+        assertThat(CliRun.of("new", file, "--sample").exitCode()).isZero();
+        assertThat(CliRun.of("settings", file, "image.width=160", "image.height=90").exitCode()).isZero();
+        String lecture = CliRun.of("segments", file).out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        String batchId = CliRun.of("batch", file, lecture, "--segments", "seg-01,seg-02,seg-03").out().strip();
+        assertThat(CliRun.of("pause", file, batchId).exitCode()).isZero();
+
+        try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
+            ProjectSession session = app.get(ProjectSession.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#batch-" + batchId).tryQuery().isPresent());
+            javafx.scene.Node row = robot.lookup("#batch-" + batchId).query();
+            assertThat(fx(() -> summary(row))).as("held across the restart").isEqualTo("0 of 3 done · paused, 3 waiting");
+            assertThat(fx(() -> session.runs().stream().filter(r -> r.status() == RunStatus.QUEUED).count())).isEqualTo(3);
+
+            // rows are rebuilt as the counts change: look the button up as it is now
+            robot.clickOn(fx(() -> robot.lookup("#batch-" + batchId).lookup("#batchResume").queryButton()));
+            ReviewFlow flow = app.get(ReviewFlow.class);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> flow.reviewing().isPresent()));
+            robot.clickOn("#laterButton"); // the first preview opened its review; decide on all of them from the row
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#batch-" + batchId).tryQuery()
+                    .map(n -> summary(n).startsWith("3 of 3 done · 3 to review")).orElse(false)));
+
+            robot.clickOn(fx(() -> robot.lookup("#batch-" + batchId).lookup("#batchAcceptAll").queryButton()));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+            assertThat(fx(ask::getHeaderText)).isEqualTo("Accept 3 waiting images");
+            robot.clickOn(fx(() -> (Button) ask.lookupButton(ButtonType.OK)));
+
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#batch-" + batchId).tryQuery().isEmpty());
+            Project p = fx(session::project);
+            List<VideoAsset> videos = p.lectures().load(lecture).orElseThrow().videos();
+            assertThat(videos.stream().filter(v -> List.of("seg-01", "seg-02", "seg-03").contains(v.id())))
+                    .allSatisfy(v -> assertThat(v.imageVersion()).as(v.id()).isEqualTo(2));
+            assertThat(videos.stream().filter(v -> v.id().equals("seg-04")).findFirst().orElseThrow().imageVersion()).isEqualTo(1);
+        }
+    }
+
+    private static String summary(javafx.scene.Node row) {
+        return ((javafx.scene.control.Label) row.lookup(".batch-summary")).getText();
+    }
+
     private static <T> T fx(Callable<T> work) throws Exception {
         return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
     }

@@ -39,10 +39,11 @@ class ScreenshotsFixture {
         CliRun.of("review", file, accepted, "--accept");
         CliRun.of("regenerate", file, "seg-05", "--model", "studio-gpu/sdxl");
         CliRun.of("regenerate", file, "seg-03", "--prompt", "Leaf cells under a microscope, glowing green chloroplasts", "--candidates", "4");
+        CliRun.of("batch", file, "sample-photosynthesis", "--segments", "seg-06,seg-07,seg-08,seg-09", "--wait"); // a batch row in the runs panel
 
         try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
             ProjectSession session = app.get(ProjectSession.class);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> session.runs().size()) == 3);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> session.runs().size()) == 7);
             for (boolean dark : new boolean[] {false, true}) {
                 String theme = dark ? "dark" : "light";
                 fx(() -> {
@@ -70,7 +71,8 @@ class ScreenshotsFixture {
                     robot.lookup(".segment-editor").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0);
                     return null;
                 });
-                Run waiting = fx(() -> session.runs().stream().filter(r -> r.status() == RunStatus.AWAITING_REVIEW).findFirst().orElseThrow());
+                Run waiting = fx(() -> session.runs().stream().filter(r -> r.status() == RunStatus.AWAITING_REVIEW && r.candidates().size() == 4)
+                        .findFirst().orElseThrow());
                 fx(() -> {
                     app.get(ReviewFlow.class).openReview(waiting);
                     return null;

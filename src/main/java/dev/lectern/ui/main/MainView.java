@@ -12,6 +12,7 @@ import dev.lectern.ui.providers.ProvidersDialog;
 import dev.lectern.ui.runs.RunsPanel;
 import dev.lectern.ui.settings.ProjectSettingsDialog;
 import dev.lectern.ui.segment.SegmentEditorView;
+import dev.lectern.ui.store.BatchQueue;
 import dev.lectern.ui.segment.SegmentEditorViewModel;
 import dev.lectern.ui.store.LectureStore;
 import dev.lectern.ui.store.ProjectSession;
@@ -93,6 +94,7 @@ public final class MainView {
     private final ReviewFlow reviewFlow;
     private final RunsPanel runsPanel;
     private final FxmlViews fxml;
+    private final BatchQueue batchQueue;
 
     @FXML private CheckMenuItem darkItem;
     @FXML private CheckMenuItem runsItem;
@@ -101,8 +103,9 @@ public final class MainView {
     @Inject
     public MainView(MainViewModel model, SegmentEditorViewModel editor, ThumbnailLoader thumbnails, Dialogs dialogs, Theme theme,
                     ProjectSettingsDialog settingsDialog, ProvidersDialog providersDialog, Background background,
-                    ReviewFlow reviewFlow, RunsPanel runsPanel, FxmlViews fxml) {
+                    ReviewFlow reviewFlow, RunsPanel runsPanel, FxmlViews fxml, BatchQueue batchQueue) {
         this.fxml = fxml;
+        this.batchQueue = batchQueue;
         this.reviewFlow = reviewFlow;
         this.runsPanel = runsPanel;
         this.model = model;
@@ -267,7 +270,7 @@ public final class MainView {
         FxmlViews.Loaded<SegmentEditorView> loaded = fxml.load(SegmentEditorView.class);
         editorView = loaded.controller();
         editorHolder.getChildren().setAll(loaded.root());
-        runs = runsPanel.create(model.session().runs(), reviewFlow, this::segmentTitle);
+        runs = runsPanel.create(model.session().runs(), batchQueue.active(), reviewFlow, reviewFlow, this::segmentTitle);
         runsHolder.getChildren().setAll(runs.root());
         center.getChildren().add(0, split);
     }
@@ -369,7 +372,7 @@ public final class MainView {
                 ButtonType.CANCEL, ButtonType.OK);
         ask.setHeaderText("Regenerate the whole lecture");
         ask.initOwner(window());
-        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> model.session().regenerateLecture());
+        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> batchQueue.regenerateLecture());
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package dev.lectern.ui.main;
 
+import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
@@ -10,7 +11,9 @@ import dev.lectern.ui.common.Dialogs;
 import dev.lectern.ui.review.ReviewChoice;
 import dev.lectern.ui.review.ReviewDialog;
 import dev.lectern.ui.review.ReviewRequest;
+import dev.lectern.ui.runs.BatchActions;
 import dev.lectern.ui.runs.RunActions;
+import dev.lectern.ui.store.BatchQueue;
 import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -27,19 +30,21 @@ import javafx.stage.Window;
  * panel's actions go to the session, and a review closes itself when its run ends elsewhere.
  */
 @Singleton
-public final class ReviewFlow implements RunActions {
+public final class ReviewFlow implements RunActions, BatchActions {
     private final ProjectSession session;
     private final ReviewDialog dialogs;
     private final Background background;
     private final Dialogs messages;
+    private final BatchQueue batches;
     private StackPane window;
     /** The run under review and its review, or null. */
     private Run reviewing;
     private ReviewDialog.Shown shown;
 
     @Inject
-    public ReviewFlow(ProjectSession session, ReviewDialog dialogs, Background background, Dialogs messages) {
+    public ReviewFlow(ProjectSession session, ReviewDialog dialogs, Background background, Dialogs messages, BatchQueue batches) {
         this.session = session;
+        this.batches = batches;
         this.dialogs = dialogs;
         this.background = background;
         this.messages = messages;
@@ -106,6 +111,28 @@ public final class ReviewFlow implements RunActions {
         session.retry(run);
     }
 
+    @Override
+    public void setPaused(Batch batch, boolean paused) {
+        batches.setPaused(batch, paused);
+    }
+
+    @Override
+    public void cancel(Batch batch) {
+        batches.cancel(batch);
+    }
+
+    @Override
+    public void reviewNext(Batch batch) {
+        if (reviewing().isEmpty()) {
+            nextWaiting(null).ifPresent(this::openReview);
+        }
+    }
+
+    @Override
+    public void answerAll(Batch batch, boolean accept) {
+        batches.reviewAll(batch, accept ? ReviewOutcome.ACCEPTED : ReviewOutcome.REJECTED);
+    }
+
     private void show(Project project, Run run, VideoAsset committed) {
         if (committed == null) {
             return;
@@ -133,7 +160,7 @@ public final class ReviewFlow implements RunActions {
 
     /** The oldest run awaiting review other than {@code answered}, as the window knows the runs. */
     private Optional<Run> nextWaiting(String answered) {
-        return session.runs().stream().filter(r -> r.status() == RunStatus.AWAITING_REVIEW && !r.id().equals(answered))
+        return session.runs().stream().filter(r -> r.status() == RunStatus.AWAITING_REVIEW && r.preview() != null && !r.id().equals(answered))
                 .min(Comparator.comparing(Run::createdAt).thenComparing(Run::id));
     }
 

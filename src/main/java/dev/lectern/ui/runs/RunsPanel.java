@@ -1,9 +1,11 @@
 package dev.lectern.ui.runs;
 
+import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.Run;
 import dev.lectern.ui.common.FxmlViews;
 import jakarta.inject.Inject;
 import java.util.function.Function;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Parent;
 
@@ -23,9 +25,16 @@ public final class RunsPanel {
 
     /** @param segmentTitle names a run's segment for people; blank falls back to the segment id */
     public Embedded create(ObservableList<Run> runs, RunActions actions, Function<Run, String> segmentTitle) {
+        return create(runs, FXCollections.observableArrayList(), BatchActions.NONE, actions, segmentTitle);
+    }
+
+    /** @param batches the batches in play, shown as rows above the runs (issue 17) */
+    public Embedded create(ObservableList<Run> runs, ObservableList<Batch> batches, BatchActions batchActions, RunActions actions,
+                           Function<Run, String> segmentTitle) {
         RunsViewModel model = new RunsViewModel(runs, actions, segmentTitle);
         FxmlViews.Loaded<RunsPanelView> loaded = views.load(RunsPanelView.class);
         loaded.controller().bind(model);
+        loaded.controller().bindBatches(batches, batchActions);
         return new Embedded(loaded.root(), model, loaded.controller());
     }
 

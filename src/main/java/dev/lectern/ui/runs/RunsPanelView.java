@@ -1,13 +1,17 @@
 package dev.lectern.ui.runs;
 
+import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunMessage;
 import dev.lectern.ui.common.HumanTime;
 import dev.lectern.ui.common.ListWarmUp;
 import dev.lectern.ui.common.SpinClock;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,6 +27,7 @@ public final class RunsPanelView {
     private final SpinClock spin = new SpinClock();
     private RunsViewModel model;
 
+    @FXML private VBox batchBar;
     @FXML private ListView<Run> runList;
     @FXML private Label runsEmpty;
     @FXML private VBox runDetails;
@@ -35,9 +40,12 @@ public final class RunsPanelView {
     @FXML private Button retryRunButton;
     @FXML private ListView<RunMessage> runMessages;
 
+    private final Clock clock;
+
     @Inject
-    public RunsPanelView(HumanTime time) {
+    public RunsPanelView(HumanTime time, Clock clock) {
         this.time = time;
+        this.clock = clock;
     }
 
     @FXML
@@ -45,6 +53,15 @@ public final class RunsPanelView {
         runList.setPlaceholder(runsEmpty);
         runMessages.setCellFactory(list -> new MessageCell());
         runMessages.setFocusTraversable(false);
+    }
+
+    /** The batches in play, one row each above the runs; rebuilt when they change (they change per run, not per frame). */
+    void bindBatches(ObservableList<Batch> batches, BatchActions actions) {
+        Runnable fill = () -> batchBar.getChildren().setAll(batches.stream().map(b -> new BatchRow(b, clock.instant(), time, actions)).toList());
+        batches.addListener((ListChangeListener<Batch>) c -> fill.run());
+        batchBar.visibleProperty().bind(Bindings.isNotEmpty(batchBar.getChildren()));
+        batchBar.managedProperty().bind(batchBar.visibleProperty());
+        fill.run();
     }
 
     /** Called once, right after loading, by {@link RunsPanel}. */

@@ -1,7 +1,6 @@
 package dev.lectern.ui.store;
 
 import dev.lectern.app.RecentProjects;
-import dev.lectern.generation.BatchService;
 import dev.lectern.generation.RunService;
 import dev.lectern.generation.WorkflowEvent;
 import dev.lectern.generation.WorkflowEvents;
@@ -48,7 +47,6 @@ public final class ProjectSession {
     static final int RECENT_RUNS = 200;
     private final ProjectFiles projectFiles;
     private final RunService runService;
-    private final BatchService batchService;
     private final LectureStore store;
     private final Background background;
     private final RunExecutor runExecutor;
@@ -65,11 +63,10 @@ public final class ProjectSession {
     private final AtomicBoolean deliveryPosted = new AtomicBoolean();
 
     @Inject
-    public ProjectSession(ProjectFiles projectFiles, RunService runService, BatchService batchService, WorkflowEvents events,
-                          LectureStore store, Background background, RunExecutor runExecutor, RecentProjects recentProjects) {
+    public ProjectSession(ProjectFiles projectFiles, RunService runService, WorkflowEvents events, LectureStore store,
+                          Background background, RunExecutor runExecutor, RecentProjects recentProjects) {
         this.projectFiles = projectFiles;
         this.runService = runService;
-        this.batchService = batchService;
         this.store = store;
         this.background = background;
         this.runExecutor = runExecutor;
@@ -203,18 +200,6 @@ public final class ProjectSession {
         }
     }
 
-    /**
-     * Regenerates every segment of the lecture shown as one batch (issue 17), each with the settings it resolves to;
-     * the reviews then come one after another.
-     */
-    public void regenerateLecture() {
-        Project p = project.get();
-        Lecture l = store.lectureProperty().get();
-        if (p != null && l != null) {
-            inRunThread(() -> batchService.drive(p, batchService.start(p, l.id(), List.of(), null, null).id()));
-        }
-    }
-
     /** Repeats a run: same segment, same prompt and model. */
     public void retry(Run run) {
         Project p = project.get();
@@ -340,7 +325,8 @@ public final class ProjectSession {
         return -1;
     }
 
-    private void inRunThread(Callable<?> work) {
+    /** Runs {@code work} on a run thread; a failure reaches the window's error handler. For this package's services. */
+    void inRunThread(Callable<?> work) {
         inRunThread(work, e -> onError.accept(e));
     }
 

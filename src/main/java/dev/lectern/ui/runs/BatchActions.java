@@ -1,0 +1,35 @@
+package dev.lectern.ui.runs;
+
+import dev.lectern.lecture.Batch;
+
+/** What the runs panel's batch rows can ask for; the window's review flow does it. */
+public interface BatchActions {
+    void setPaused(Batch batch, boolean paused);
+
+    void cancel(Batch batch);
+
+    /** Opens the oldest review waiting; answering it opens the next. */
+    void reviewNext(Batch batch);
+
+    /** Accepts ({@code accept}) or rejects every run of the batch awaiting review, after the view asked the author. */
+    void answerAll(Batch batch, boolean accept);
+
+    /** Does nothing: for panels shown without batches (tests, the warm-up). */
+    BatchActions NONE = new BatchActions() {
+        @Override
+        public void setPaused(Batch batch, boolean paused) {
+        }
+
+        @Override
+        public void cancel(Batch batch) {
+        }
+
+        @Override
+        public void reviewNext(Batch batch) {
+        }
+
+        @Override
+        public void answerAll(Batch batch, boolean accept) {
+        }
+    };
+}

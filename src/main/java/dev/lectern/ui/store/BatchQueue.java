@@ -1,0 +1,110 @@
+package dev.lectern.ui.store;
+
+import dev.lectern.generation.BatchService;
+import dev.lectern.lecture.Batch;
+import dev.lectern.lecture.Lecture;
+import dev.lectern.lecture.ReviewOutcome;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunStatus;
+import dev.lectern.storage.Project;
+import dev.lectern.ui.common.Background;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's side of batches (issue 17): the batches still in play, counted in the project file off the FX
+ * thread and counted again whenever a run changes, and the author's queue controls, which run on run threads.
+ */
+@Singleton
+public final class BatchQueue {
+    private final ProjectSession session;
+    private final BatchService batches;
+    private final Background background;
+    private final ObservableList<Batch> active = FXCollections.observableArrayList();
+    private boolean loading;
+    private boolean stale;
+
+    @Inject
+    public BatchQueue(ProjectSession session, BatchService batches, Background background) {
+        this.session = session;
+        this.batches = batches;
+        this.background = background;
+        session.runs().addListener((ListChangeListener<Run>) c -> refresh());
+        session.projectProperty().addListener((o, was, now) -> refresh());
+    }
+
+    /** Batches with runs still queued, running or awaiting review, newest first. */
+    public ObservableList<Batch> active() {
+        return active;
+    }
+
+    /** Every segment of the lecture shown, as one batch, each with the settings it resolves to. */
+    public void regenerateLecture() {
+        Project p = session.project();
+        Lecture l = session.store().lectureProperty().get();
+        if (p != null && l != null) {
+            session.inRunThread(() -> batches.drive(p, batches.start(p, l.id(), List.of(), null, null).id()));
+        }
+    }
+
+    /** Pausing holds the queued runs (a running call finishes); resuming drives them again. */
+    public void setPaused(Batch batch, boolean paused) {
+        Project p = session.project();
+        if (p != null) {
+            session.inRunThread(() -> {
+                if (paused) {
+                    batches.pause(p, batch.id());
+                    Platform.runLater(this::refresh); // a pause changes no run, so no run event will say so
+                } else {
+                    batches.drive(p, batches.resume(p, batch.id()).id());
+                }
+                return null;
+            });
+        }
+    }
+
+    public void cancel(Batch batch) {
+        Project p = session.project();
+        if (p != null) {
+            session.inRunThread(() -> batches.cancel(p, batch.id()));
+        }
+    }
+
+    /** Accepts or rejects every run of the batch awaiting review; the window follows on the completion events. */
+    public void reviewAll(Batch batch, ReviewOutcome outcome) {
+        Project p = session.project();
+        if (p != null) {
+            session.inRunThread(() -> batches.reviewAll(p, batch.id(), outcome));
+        }
+    }
+
+    /** One read at a time, and one more if runs changed meanwhile. */
+    private void refresh() {
+        Project p = session.project();
+        if (p == null) {
+            active.clear();
+            return;
+        }
+        if (loading) {
+            stale = true;
+            return;
+        }
+        loading = true;
+        background.run(() -> p.batches().list().stream().filter(b -> b.pending() > 0 || b.count(RunStatus.AWAITING_REVIEW) > 0).toList(),
+                loaded -> {
+                    loading = false;
+                    if (p == session.project() && !active.equals(loaded)) {
+                        active.setAll(loaded); // only a real change rebuilds the rows, so a button never moves under the pointer
+                    }
+                    if (stale) {
+                        stale = false;
+                        refresh();
+                    }
+                }, error -> loading = false);
+    }
+}
