@@ -117,6 +117,13 @@ public final class RunRepository {
         return db.read(c -> query(c, clause, " ORDER BY r.created_at DESC, r.id DESC", args.toArray(String[]::new)));
     }
 
+    /** The newest {@code limit} runs and every unfinished one, newest first, in one read: what the window shows on opening. */
+    public List<Run> recentAndUnfinished(int limit) {
+        String clause = " WHERE r.id IN (SELECT r.id FROM runs r ORDER BY r.created_at DESC, r.id DESC LIMIT " + Math.max(1, limit)
+                + ") OR r.status IN ('queued', 'running', 'awaiting_review')";
+        return db.read(c -> query(c, clause, " ORDER BY r.created_at DESC, r.id DESC"));
+    }
+
     /** The runs of a batch, oldest first. */
     public List<Run> inBatch(String batchId) {
         return db.read(c -> query(c, " WHERE r.batch_id = ?", " ORDER BY r.created_at, r.id", batchId));

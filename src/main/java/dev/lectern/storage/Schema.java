@@ -213,5 +213,7 @@ public final class Schema {
               cancelled  INTEGER NOT NULL DEFAULT 0
             ) STRICT""",
             "ALTER TABLE runs ADD COLUMN batch_id TEXT REFERENCES batches (id)",
-            "CREATE INDEX runs_by_batch ON runs (batch_id, status)"));
+            "CREATE INDEX runs_by_batch ON runs (batch_id, status)",
+            // The runs panel and 'lectern runs' read the newest page: without this, every opening sorts every run.
+            "CREATE INDEX runs_by_time ON runs (created_at, id)"));
 }

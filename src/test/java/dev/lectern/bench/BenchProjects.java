@@ -69,8 +69,22 @@ final class BenchProjects {
         addFinishedRuns(file);
     }
 
-    /** Runs that made versions 2–5, finished as the workflow leaves them: six steps and six messages each. */
+    /** {@link #createBig} with {@code runs} finished runs in all (at least the 4,000 it has): the project of a long-lived lecture. */
+    static void createWithRuns(Path file, int runs) throws Exception {
+        createBig(file);
+        addFinishedRuns(file, SEGMENTS * (VERSIONS - 1), runs);
+    }
+
     private static void addFinishedRuns(Path file) throws Exception {
+        addFinishedRuns(file, 0, SEGMENTS * (VERSIONS - 1));
+    }
+
+    /**
+     * Runs {@code from} to {@code to} (exclusive) of an endless round of regenerations, finished as the workflow leaves
+     * them: six steps and six messages each. Run n regenerated segment n / 4 (mod 1,000) into version n mod 4 + 2, so
+     * the first 4,000 are the runs that made versions 2–5.
+     */
+    private static void addFinishedRuns(Path file, int from, int to) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
             c.setAutoCommit(false);
             try (PreparedStatement run = c.prepareStatement("""
@@ -79,42 +93,41 @@ final class BenchProjects {
                     VALUES (?, ?, ?, 'succeeded', ?, ?, ?, ?, ?, ?, ?, ?)""");
                  PreparedStatement step = c.prepareStatement("INSERT INTO run_steps (run_id, step, output_json, completed_at) VALUES (?, ?, ?, ?)");
                  PreparedStatement msg = c.prepareStatement("INSERT INTO run_messages (run_id, seq, at, text) VALUES (?, ?, ?, ?)")) {
-                int n = 0;
-                for (int i = 0; i < SEGMENTS; i++) {
-                    for (int v = 2; v <= VERSIONS; v++) {
-                        String id = String.format("run-%06d", n);
-                        Instant at = T0.plusSeconds(60L * n++);
-                        String prompt = "a prompt for segment " + i;
-                        String outcome = v == VERSIONS ? "accepted" : "rejected";
-                        run.setString(1, id);
-                        run.setString(2, LECTURE);
-                        run.setString(3, segmentId(i));
-                        run.setString(4, outcome);
-                        run.setString(5, outcome);
-                        run.setString(6, prompt);
-                        run.setString(7, JsonSupport.write(new GenerationSettings("local/sdxl", GenerationSettings.ModelSource.SEGMENT_MODEL,
-                                prompt, prompt + ", flat illustration", 1024, 576, "16:9")));
-                        run.setString(8, imageKey(i));
-                        run.setInt(9, v);
-                        run.setString(10, at.toString());
-                        run.setString(11, at.plusSeconds(30).toString());
-                        run.addBatch();
-                        String[] steps = {"validate", "determine-settings", "generate-image", "publish-preview", "apply-review", "mark-complete"};
-                        String[] texts = {"Regeneration requested", "Using local/sdxl (the segment's last model), 1024×576",
-                                "Generating with local/sdxl", "Image generated (1024×576)", "Starting image ready for review",
-                                "Preview " + outcome};
-                        for (int s = 0; s < steps.length; s++) {
-                            step.setString(1, id);
-                            step.setString(2, steps[s]);
-                            step.setString(3, "{}");
-                            step.setString(4, at.plusSeconds(s).toString());
-                            step.addBatch();
-                            msg.setString(1, id);
-                            msg.setInt(2, s + 1);
-                            msg.setString(3, at.plusSeconds(s).toString());
-                            msg.setString(4, texts[s]);
-                            msg.addBatch();
-                        }
+                for (int n = from; n < to; n++) {
+                    int i = n / (VERSIONS - 1) % SEGMENTS;
+                    int v = n % (VERSIONS - 1) + 2;
+                    String id = String.format("run-%06d", n);
+                    Instant at = T0.plusSeconds(60L * n);
+                    String prompt = "a prompt for segment " + i;
+                    String outcome = v == VERSIONS ? "accepted" : "rejected";
+                    run.setString(1, id);
+                    run.setString(2, LECTURE);
+                    run.setString(3, segmentId(i));
+                    run.setString(4, outcome);
+                    run.setString(5, outcome);
+                    run.setString(6, prompt);
+                    run.setString(7, JsonSupport.write(new GenerationSettings("local/sdxl", GenerationSettings.ModelSource.SEGMENT_MODEL,
+                            prompt, prompt + ", flat illustration", 1024, 576, "16:9")));
+                    run.setString(8, imageKey(i));
+                    run.setInt(9, v);
+                    run.setString(10, at.toString());
+                    run.setString(11, at.plusSeconds(30).toString());
+                    run.addBatch();
+                    String[] steps = {"validate", "determine-settings", "generate-image", "publish-preview", "apply-review", "mark-complete"};
+                    String[] texts = {"Regeneration requested", "Using local/sdxl (the segment's last model), 1024×576",
+                            "Generating with local/sdxl", "Image generated (1024×576)", "Starting image ready for review",
+                            "Preview " + outcome};
+                    for (int s = 0; s < steps.length; s++) {
+                        step.setString(1, id);
+                        step.setString(2, steps[s]);
+                        step.setString(3, "{}");
+                        step.setString(4, at.plusSeconds(s).toString());
+                        step.addBatch();
+                        msg.setString(1, id);
+                        msg.setInt(2, s + 1);
+                        msg.setString(3, at.plusSeconds(s).toString());
+                        msg.setString(4, texts[s]);
+                        msg.addBatch();
                     }
                 }
                 run.executeBatch();

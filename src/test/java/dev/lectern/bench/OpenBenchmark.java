@@ -12,6 +12,7 @@ import dev.lectern.storage.ProjectFiles;
 import dev.lectern.storage.Schema;
 import dev.lectern.ui.common.Background;
 import dev.lectern.ui.store.LectureStore;
+import dev.lectern.ui.store.ProjectSession;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * 1. open: a project of 1,000 segments and 5,000 image versions (and the 4,000 runs that made them) until the
  * store is ready — what {@code ProjectSession.open} does: open the file, list the lectures, load the first,
- * its drafts and the runs off the FX thread, then {@code LectureStore.show} on it — beside a raw JDBC read of
- * the same rows over one plain connection.
+ * its drafts and the runs it shows (the newest 200 and every unfinished one) off the FX thread, then
+ * {@code LectureStore.show} on it — beside a raw JDBC read of the same rows over one plain connection.
+ * {@code open-many-runs} (issue 17): the same with 20,000 runs in the file.
  */
 class OpenBenchmark {
     @TempDir
@@ -41,12 +43,24 @@ class OpenBenchmark {
     @AfterAll
     static void report() {
         BenchResults.report("open");
+        BenchResults.report("open-many-runs");
     }
 
     @Test
     void open() throws Exception {
         Path file = dir.resolve("big.lectern");
         BenchProjects.createBig(file);
+        measure(file, "open", "1,000 segments, 5,000 image versions, 4,000 runs; vs raw JDBC read of the same rows");
+    }
+
+    @Test
+    void openManyRuns() throws Exception {
+        Path file = dir.resolve("many-runs.lectern");
+        BenchProjects.createWithRuns(file, 20_000);
+        measure(file, "open-many-runs", "as open, with 20,000 runs in the file; vs raw JDBC read of the rows the window shows");
+    }
+
+    private static void measure(Path file, String name, String note) throws Exception {
         Fx.start();
         ProjectFiles files = new ProjectFiles(Schema.current(), Clock.systemUTC());
         Background background = new Background();
@@ -63,7 +77,7 @@ class OpenBenchmark {
                 Lecture first = opened.lectures().load(summaries.get(0).id()).orElseThrow();
                 long t2 = System.nanoTime();
                 Map<String, SegmentDraft> drafts = opened.drafts().load(first.id());
-                List<Run> runs = opened.runs().list();
+                List<Run> runs = ProjectSession.shownRuns(opened);
                 long t3 = System.nanoTime();
                 phases.add(new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6});
                 Fx.run(() -> {
@@ -78,15 +92,14 @@ class OpenBenchmark {
                 return t;
             }, () -> BenchResults.timed(() -> rawRead(file)));
             assertThat(shown[0]).isEqualTo(BenchProjects.SEGMENTS);
-            assertThat(shown[1]).isEqualTo(BenchProjects.SEGMENTS * (BenchProjects.VERSIONS - 1));
+            assertThat(shown[1]).isEqualTo(ProjectSession.RECENT_RUNS);
             Map<String, Object> breakdown = new java.util.LinkedHashMap<>();
             String[] names = {"open_file", "list_and_load_lecture", "drafts_and_runs"};
             for (int i = 0; i < names.length; i++) {
                 int k = i;
                 breakdown.put(names[i], BenchResults.round(BenchResults.median(phases.stream().mapToDouble(x -> x[k]).toArray())));
             }
-            BenchResults.add("open", p, 1.5, Map.of("note", "1,000 segments, 5,000 image versions, 4,000 runs; vs raw JDBC read of the same rows",
-                    "breakdown_ms", breakdown));
+            BenchResults.add(name, p, 1.5, Map.of("note", note, "breakdown_ms", breakdown));
         } finally {
             background.shutdown();
         }
@@ -106,8 +119,10 @@ class OpenBenchmark {
             read(c, rows, "SELECT r.id, r.lecture_id, r.segment_id, r.status, r.review_outcome, r.requested_prompt, r.requested_model, "
                     + "r.settings_json, r.preview_image_key, r.preview_version, r.error, r.created_at, r.updated_at, r.wait_expires_at, "
                     + "v.sha256, v.width, v.height FROM runs r LEFT JOIN image_versions v ON v.image_key = r.preview_image_key "
-                    + "AND v.version = r.preview_version ORDER BY r.created_at DESC, r.id DESC");
-            read(c, rows, "SELECT run_id, at, text FROM run_messages ORDER BY run_id, seq");
+                    + "AND v.version = r.preview_version WHERE r.id IN (SELECT id FROM runs ORDER BY created_at DESC, id DESC LIMIT "
+                    + ProjectSession.RECENT_RUNS + ") OR r.status IN ('queued', 'running', 'awaiting_review') ORDER BY r.created_at DESC, r.id DESC");
+            read(c, rows, "SELECT run_id, at, text FROM run_messages WHERE run_id IN (SELECT id FROM runs ORDER BY created_at DESC, id DESC LIMIT "
+                    + ProjectSession.RECENT_RUNS + ") ORDER BY run_id, seq");
         }
         return rows.size();
     }

@@ -18,8 +18,6 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -44,7 +42,7 @@ import javafx.collections.ObservableList;
 @Singleton
 public final class ProjectSession {
     /** Finished runs shown on opening, newest first; see {@link #shownRuns}. */
-    static final int RECENT_RUNS = 200;
+    public static final int RECENT_RUNS = 200;
     private final ProjectFiles projectFiles;
     private final RunService runService;
     private final LectureStore store;
@@ -356,11 +354,8 @@ public final class ProjectSession {
      * What the runs panel starts with: every unfinished run and the newest finished ones. A project with twenty
      * thousand old runs opens as fast as one with two hundred; older ones stay in the file ({@code lectern runs}).
      */
-    static List<Run> shownRuns(Project p) {
-        Map<String, Run> shown = new LinkedHashMap<>();
-        p.runs().page(RECENT_RUNS, null, null).forEach(r -> shown.put(r.id(), r));
-        p.runs().unfinished().forEach(r -> shown.putIfAbsent(r.id(), r));
-        return shown.values().stream().sorted(Comparator.comparing(Run::createdAt).thenComparing(Run::id).reversed()).toList();
+    public static List<Run> shownRuns(Project p) {
+        return p.runs().recentAndUnfinished(RECENT_RUNS);
     }
 
     private record Opened(Project project, List<LectureSummary> lectures, Lecture lecture, Map<String, SegmentDraft> drafts, List<Run> runs) {
