@@ -39,6 +39,19 @@ public final class Automatic1111Format implements WireFormat {
                 + "\"parameters\":{\"prompt\":\"a lighthouse at dawn\",\"seed\":1234},\"info\":\"" + info + "\"}"));
     }
 
+    /** One txt2img call with {@code batch_size}: {@code images[]} and, in {@code info}, the seed of each. */
+    @Override
+    public void enqueueCandidates(MockWebServer server, List<byte[]> images) {
+        StringBuilder b64 = new StringBuilder();
+        StringBuilder seeds = new StringBuilder();
+        for (int i = 0; i < images.size(); i++) {
+            b64.append(i == 0 ? "" : ",").append('"').append(WireFormat.b64(images.get(i))).append('"');
+            seeds.append(i == 0 ? "" : ", ").append(1234 + i);
+        }
+        String info = "{\\\"seed\\\": 1234, \\\"all_seeds\\\": [" + seeds + "], \\\"width\\\": 768, \\\"height\\\": 512}";
+        server.enqueue(WireFormat.json(200, "{\"images\":[" + b64 + "],\"parameters\":{\"seed\":1234},\"info\":\"" + info + "\"}"));
+    }
+
     @Override
     public int successRequests() {
         return 1;

@@ -10,7 +10,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
-public final class OpenAiFormat implements WireFormat {
+public class OpenAiFormat implements WireFormat {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -32,6 +32,16 @@ public final class OpenAiFormat implements WireFormat {
     public void enqueueSuccess(MockWebServer server, byte[] image) {
         server.enqueue(WireFormat.json(200, "{\"created\":1713833628,\"data\":[{\"b64_json\":\"" + WireFormat.b64(image)
                 + "\"}],\"usage\":{\"total_tokens\":100}}"));
+    }
+
+    /** One call: {@code data} holds one {@code b64_json} per image asked for with {@code n}. */
+    @Override
+    public void enqueueCandidates(MockWebServer server, List<byte[]> images) {
+        StringBuilder data = new StringBuilder();
+        for (byte[] image : images) {
+            data.append(data.length() == 0 ? "" : ",").append("{\"b64_json\":\"").append(WireFormat.b64(image)).append("\"}");
+        }
+        server.enqueue(WireFormat.json(200, "{\"created\":1713833628,\"data\":[" + data + "],\"usage\":{\"total_tokens\":100}}"));
     }
 
     @Override

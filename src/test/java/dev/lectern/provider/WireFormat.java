@@ -1,6 +1,7 @@
 package dev.lectern.provider;
 
 import java.util.Base64;
+import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.Headers;
@@ -23,6 +24,14 @@ public interface WireFormat {
 
     /** Every response of one successful generation that returns {@code image} (any bytes). */
     void enqueueSuccess(MockWebServer server, byte[] image);
+
+    /**
+     * Every response of one run that asks for {@code images.size()} images and gets exactly these, in the shape the
+     * server answers a batch: one call where the server draws a batch, else one successful generation per image.
+     */
+    default void enqueueCandidates(MockWebServer server, List<byte[]> images) {
+        images.forEach(image -> enqueueSuccess(server, image));
+    }
 
     /** How many requests a successful generation makes. */
     int successRequests();
