@@ -89,10 +89,11 @@ class BatchInTheWindowTest {
             // rows are rebuilt as the counts change: look the button up as it is now
             robot.clickOn(fx(() -> robot.lookup("#batch-" + batchId).lookup("#batchResume").queryButton()));
             ReviewFlow flow = app.get(ReviewFlow.class);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> flow.reviewing().isPresent()));
-            robot.clickOn("#laterButton"); // the first preview opened its review; decide on all of them from the row
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#batch-" + batchId).tryQuery()
                     .map(n -> summary(n).startsWith("3 of 3 done · 3 to review")).orElse(false)));
+            assertThat(fx(() -> flow.reviewing().isPresent())).as("the first preview opened its review").isTrue();
+            robot.clickOn("#laterButton"); // decide on all of them from the row instead
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> flow.reviewing().isEmpty()));
 
             robot.clickOn(fx(() -> robot.lookup("#batch-" + batchId).lookup("#batchAcceptAll").queryButton()));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());

@@ -3,21 +3,17 @@ package dev.lectern.ui.main;
 import dev.lectern.lecture.LectureSummary;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
-import dev.lectern.ui.common.Background;
 import dev.lectern.ui.common.Dialogs;
 import dev.lectern.ui.common.FxmlViews;
 import dev.lectern.ui.common.ListWarmUp;
 import dev.lectern.ui.common.Theme;
-import dev.lectern.ui.providers.ProvidersDialog;
 import dev.lectern.ui.runs.RunsPanel;
-import dev.lectern.ui.settings.ProjectSettingsDialog;
 import dev.lectern.ui.segment.SegmentEditorView;
 import dev.lectern.ui.store.BatchQueue;
 import dev.lectern.ui.segment.SegmentEditorViewModel;
 import dev.lectern.ui.store.LectureStore;
 import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +22,9 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -40,7 +33,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
@@ -88,13 +80,12 @@ public final class MainView {
     @FXML private StackPane editorHolder;
 
     private final Theme theme;
-    private final ProjectSettingsDialog settingsDialog;
-    private final ProvidersDialog providersDialog;
-    private final Background background;
     private final ReviewFlow reviewFlow;
     private final RunsPanel runsPanel;
     private final FxmlViews fxml;
     private final BatchQueue batchQueue;
+    private final ProjectFileActions files;
+    private final MenuCommands commands;
 
     @FXML private CheckMenuItem darkItem;
     @FXML private CheckMenuItem runsItem;
@@ -102,9 +93,11 @@ public final class MainView {
 
     @Inject
     public MainView(MainViewModel model, SegmentEditorViewModel editor, ThumbnailLoader thumbnails, Dialogs dialogs, Theme theme,
-                    ProjectSettingsDialog settingsDialog, ProvidersDialog providersDialog, Background background,
-                    ReviewFlow reviewFlow, RunsPanel runsPanel, FxmlViews fxml, BatchQueue batchQueue) {
+                    ReviewFlow reviewFlow, RunsPanel runsPanel, FxmlViews fxml, BatchQueue batchQueue, ProjectFileActions files,
+                    MenuCommands commands) {
         this.fxml = fxml;
+        this.files = files;
+        this.commands = commands;
         this.batchQueue = batchQueue;
         this.reviewFlow = reviewFlow;
         this.runsPanel = runsPanel;
@@ -113,9 +106,6 @@ public final class MainView {
         this.thumbnails = thumbnails;
         this.dialogs = dialogs;
         this.theme = theme;
-        this.settingsDialog = settingsDialog;
-        this.providersDialog = providersDialog;
-        this.background = background;
     }
 
     @FXML
@@ -167,29 +157,7 @@ public final class MainView {
         if (lectureChoice != null || session.lectures().size() < 2) {
             return;
         }
-        LectureStore store = session.store();
-        lectureChoice = new ComboBox<>(session.lectures());
-        lectureChoice.setId("lectureChoice");
-        lectureChoice.setAccessibleText("Lecture");
-        lectureChoice.visibleProperty().bind(Bindings.size(session.lectures()).greaterThan(1));
-        lectureChoice.managedProperty().bind(lectureChoice.visibleProperty());
-        lectureChoice.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(LectureSummary l) {
-                return l == null ? "" : (l.title() == null ? l.id() : l.title()) + " (" + l.segmentCount() + ")";
-            }
-
-            @Override
-            public LectureSummary fromString(String s) {
-                return null;
-            }
-        });
-        lectureChoice.setOnAction(e -> {
-            LectureSummary chosen = lectureChoice.getValue();
-            if (chosen != null && (store.lectureProperty().get() == null || !store.lectureProperty().get().id().equals(chosen.id()))) {
-                session.showLecture(chosen.id());
-            }
-        });
+        lectureChoice = LectureChoice.create(session);
         header.getChildren().add(1, lectureChoice);
     }
 
@@ -211,23 +179,12 @@ public final class MainView {
 
     @FXML
     void editSettings() {
-        var project = model.session().project();
-        if (project == null) {
-            return;
-        }
-        background.run(() -> project.settings().load(), current -> settingsDialog.edit(window(), current).ifPresent(edited ->
-                background.run(() -> {
-                    project.settings().save(edited);
-                    return edited;
-                }, editor::settingsChanged, e -> dialogs.showError(window(), "The settings could not be saved", e))),
-                e -> dialogs.showError(window(), "The settings could not be read", e));
+        commands.editSettings(window());
     }
 
     @FXML
     void editProviders() {
-        if (providersDialog.show(window())) {
-            editor.refreshChoices();
-        }
+        commands.editProviders(window());
     }
 
     public void openAtStartup(Optional<Path> requested) {
@@ -303,37 +260,27 @@ public final class MainView {
 
     @FXML
     void openProject() {
-        FileChooser chooser = projectChooser("Open a Lectern project");
-        File chosen = chooser.showOpenDialog(window());
-        if (chosen != null) {
-            model.open(chosen.toPath(), this::showOpenError);
-        }
+        files.open(window());
     }
 
     @FXML
     void newProject() {
-        create(false);
+        files.create(window(), false);
     }
 
     @FXML
     void newSampleProject() {
-        create(true);
+        files.create(window(), true);
     }
 
     @FXML
     void openSample() {
-        model.openSample(this::showOpenError);
+        files.openSample(window());
     }
 
     @FXML
     void importLecture() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import a lecture record");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lecture records (JSON)", "*.json"));
-        File chosen = chooser.showOpenDialog(window());
-        if (chosen != null) {
-            model.importLecture(chosen.toPath(), message -> { }, e -> dialogs.showError(window(), "The lecture could not be imported", e));
-        }
+        files.importLecture(window());
     }
 
     @FXML
@@ -363,16 +310,9 @@ public final class MainView {
         editor.regenerate();
     }
 
-    /** Asks first: a whole lecture may be many paid calls. */
     @FXML
     void regenerateLecture() {
-        int n = model.session().store().segments().size();
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Draw new starting images for all " + n + " segments, each with the "
-                + "settings it resolves to? The reviews come one after another; the current images stay until you accept.",
-                ButtonType.CANCEL, ButtonType.OK);
-        ask.setHeaderText("Regenerate the whole lecture");
-        ask.initOwner(window());
-        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> batchQueue.regenerateLecture());
+        commands.regenerateLecture(window());
     }
 
     @FXML
@@ -389,16 +329,6 @@ public final class MainView {
     @FXML
     void quit() {
         Platform.exit();
-    }
-
-    private void create(boolean sample) {
-        FileChooser chooser = projectChooser(sample ? "Create a sample project" : "Create a Lectern project");
-        chooser.setInitialFileName(sample ? "Sample Lecture.lectern" : "Untitled.lectern");
-        File chosen = chooser.showSaveDialog(window());
-        if (chosen != null) {
-            Path file = chosen.toPath().toString().endsWith(".lectern") ? chosen.toPath() : Path.of(chosen + ".lectern");
-            model.create(file, sample, this::showOpenError);
-        }
     }
 
     private void keepSelection() {
@@ -425,23 +355,16 @@ public final class MainView {
         for (Path p : model.recent()) {
             MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> model.open(p, this::showOpenError));
+            item.setOnAction(e -> files.open(window(), p));
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
-    private FileChooser projectChooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lectern projects", "*.lectern"));
-        return chooser;
-    }
-
     /** The start screen is built the first time no project is open: most starts open one and never need it. */
     private void showStartScreen(boolean show) {
         if (startScreen == null && show) {
-            startScreen = fxml.loadPart(new StartScreen(), "StartScreen.fxml");
+            startScreen = fxml.loadPart(new StartScreenView(model, files, this::window), "StartScreen.fxml");
             center.getChildren().add(startScreen);
         }
         if (startScreen != null) {
@@ -449,46 +372,8 @@ public final class MainView {
         }
     }
 
-    /** The controller of StartScreen.fxml, a part of this view. */
-    private final class StartScreen {
-        @FXML private ListView<Path> recentList;
-
-        @FXML
-        private void initialize() {
-            recentList.setItems(model.recent());
-            recentList.setCellFactory(list -> new ListCell<>() {
-                @Override
-                protected void updateItem(Path item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty || item == null ? null : item.getFileName() + "  —  " + item.getParent());
-                }
-            });
-            recentList.setOnMouseClicked(e -> {
-                Path chosen = recentList.getSelectionModel().getSelectedItem();
-                if (chosen != null && e.getClickCount() >= 1) {
-                    model.open(chosen, MainView.this::showOpenError);
-                }
-            });
-        }
-
-        @FXML
-        private void openSample() {
-            MainView.this.openSample();
-        }
-
-        @FXML
-        private void newProject() {
-            MainView.this.newProject();
-        }
-
-        @FXML
-        private void openProject() {
-            MainView.this.openProject();
-        }
-    }
-
     private void showOpenError(Throwable error) {
-        dialogs.showError(window(), "The project could not be opened", error);
+        files.showOpenError(window(), error);
     }
 
     private void showError(Throwable error) {

@@ -18,6 +18,8 @@ import dev.lectern.ui.store.ProjectSession;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -40,6 +42,8 @@ public final class ReviewFlow implements RunActions, BatchActions {
     /** The run under review and its review, or null. */
     private Run reviewing;
     private ReviewDialog.Shown shown;
+    /** Runs answered here whose answer the window has not yet seen applied: never offered for review again. */
+    private final Set<String> answered = new HashSet<>();
 
     @Inject
     public ReviewFlow(ProjectSession session, ReviewDialog dialogs, Background background, Dialogs messages, BatchQueue batches) {
@@ -86,6 +90,9 @@ public final class ReviewFlow implements RunActions, BatchActions {
     @Override
     public void openReview(Run run) {
         Project project = session.project();
+        if (answered.contains(run.id())) {
+            return; // answered a moment ago; the window has not yet seen it applied
+        }
         if (project == null || run.preview() == null || run.status() != RunStatus.AWAITING_REVIEW) {
             return;
         }
@@ -124,7 +131,7 @@ public final class ReviewFlow implements RunActions, BatchActions {
     @Override
     public void reviewNext(Batch batch) {
         if (reviewing().isEmpty()) {
-            nextWaiting(null).ifPresent(this::openReview);
+            nextWaiting().ifPresent(this::openReview);
         }
     }
 
@@ -152,19 +159,22 @@ public final class ReviewFlow implements RunActions, BatchActions {
             case REJECT -> session.review(run, ReviewOutcome.REJECTED, null);
             case REGENERATE_AGAIN -> session.retry(run);
         }
+        answered.add(run.id());
         if (choice != ReviewChoice.REGENERATE_AGAIN) {
             // Reviews queue up (a whole lecture's, say): an answer moves on to the oldest one still waiting.
-            Platform.runLater(() -> nextWaiting(run.id()).ifPresent(this::openReview));
+            Platform.runLater(() -> nextWaiting().ifPresent(this::openReview));
         }
     }
 
-    /** The oldest run awaiting review other than {@code answered}, as the window knows the runs. */
-    private Optional<Run> nextWaiting(String answered) {
-        return session.runs().stream().filter(r -> r.status() == RunStatus.AWAITING_REVIEW && r.preview() != null && !r.id().equals(answered))
+    /** The oldest run awaiting review and not answered here, as the window knows the runs. */
+    private Optional<Run> nextWaiting() {
+        return session.runs().stream().filter(r -> r.status() == RunStatus.AWAITING_REVIEW && r.preview() != null && !answered.contains(r.id()))
                 .min(Comparator.comparing(Run::createdAt).thenComparing(Run::id));
     }
 
     private void closeEnded() {
+        // an answer applied (or the run gone): its id need not be remembered any more
+        answered.removeIf(id -> session.runs().stream().noneMatch(r -> r.id().equals(id) && r.status() == RunStatus.AWAITING_REVIEW));
         if (reviewing().isEmpty()) {
             return;
         }
