@@ -8,21 +8,14 @@ import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "batch", description = {"Regenerate a whole lecture, or some of its segments, as one batch.",
         "Each segment gets a run with the settings it resolves to; the providers' concurrency limits how many draw at once.",
         "Without --wait the runs stay queued for 'lectern resume' or the window to drive."})
-final class BatchCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class BatchCommand extends ProjectCommand {
     @Parameters(index = "1", paramLabel = "LECTURE_ID", description = "The lecture ('lectern segments' lists them).")
     String lectureId;
 
@@ -41,29 +34,25 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {batchId, status, counts, runs: [...]}.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
     private final BatchService batches;
 
     @Inject
     BatchCommand(ProjectFiles projectFiles, BatchService batches) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
         this.batches = batches;
     }
 
     @Override
     public Integer call() throws Exception {
-        try (Project project = projectFiles.open(file.path, Access.READ_WRITE)) {
+        try (Project project = open(Access.READ_WRITE)) {
             Batch batch = batches.start(project, lectureId, segments, model, candidates);
             if (await) {
                 batch = batches.drive(project, batch.id());
             }
-            spec.commandLine().getOut().println(json ? RunJson.pretty(BatchJson.of(batch, batches.runsOf(project, batch.id())))
+            out().println(json ? RunJson.pretty(BatchJson.of(batch, batches.runsOf(project, batch.id())))
                     : batch.id());
             if (await && batch.count(RunStatus.FAILED) > 0) {
-                spec.commandLine().getErr().println("lectern: " + BatchJson.line(batch) + "; 'lectern batches " + file.path
+                err().println("lectern: " + BatchJson.line(batch) + "; 'lectern batches " + file.path
                         + " --retry-failed " + batch.id() + "' tries the failed ones again");
                 return CliErrors.FAILED;
             }

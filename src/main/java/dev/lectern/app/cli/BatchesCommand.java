@@ -10,48 +10,37 @@ import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "batches", description = {"List the project's batches, newest first, with how their runs stand.",
         "--retry-failed queues a batch's failed runs again and drives them (they keep the images already received)."})
-final class BatchesCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class BatchesCommand extends ProjectCommand {
     @Option(names = "--retry-failed", paramLabel = "BATCH_ID", description = "Queue this batch's failed runs again and drive them.")
     String retry;
 
     @Option(names = "--json", description = "Print the batch objects.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
     private final BatchService batches;
 
     @Inject
     BatchesCommand(ProjectFiles projectFiles, BatchService batches) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
         this.batches = batches;
     }
 
     @Override
     public Integer call() throws Exception {
         List<Batch> all;
-        try (Project project = projectFiles.open(file.path, retry == null ? Access.READ_ONLY : Access.READ_WRITE)) {
+        try (Project project = open(retry == null ? Access.READ_ONLY : Access.READ_WRITE)) {
             if (retry != null) {
                 batches.retryFailed(project, retry);
                 batches.drive(project, retry);
             }
             all = batches.list(project);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             ArrayNode array = JsonSupport.MAPPER.createArrayNode();
             all.forEach(b -> array.add(BatchJson.of(b, null)));

@@ -10,17 +10,12 @@ import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "image", description = "Write a segment's committed starting image (or a run's preview, or any version) byte for byte as stored.")
-final class ImageCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class ImageCommand extends ProjectCommand {
     @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment.")
     String segment;
 
@@ -33,19 +28,18 @@ final class ImageCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "PATH", required = true, description = "Where to write the image.")
     Path out;
 
-    private final ProjectFiles projectFiles;
     private final RunService runs;
 
     @Inject
     ImageCommand(ProjectFiles projectFiles, RunService runs) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
         this.runs = runs;
     }
 
     @Override
     public Integer call() throws Exception {
         byte[] bytes;
-        try (Project project = projectFiles.open(file.path, Access.READ_ONLY)) {
+        try (Project project = open(Access.READ_ONLY)) {
             LectureSegment s = project.lectures().requireSegment(segment);
             String key;
             int version;

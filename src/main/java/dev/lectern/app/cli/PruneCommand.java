@@ -11,21 +11,14 @@ import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "prune", description = {"Remove rejected and discarded versions, of one segment or of the whole project.",
         "Current, accepted, imported and restored versions, and candidates awaiting review, are kept.",
         "The file keeps its size until it is compacted: --vacuum does that afterwards."})
-final class PruneCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class PruneCommand extends ProjectCommand {
     @Parameters(index = "1", arity = "0..1", paramLabel = "SEGMENT_ID", description = "Only this segment's image.")
     String segment;
 
@@ -38,15 +31,11 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {removed: [...], versions, bytesFreed, reclaimableBytes}.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
     private final VersionService versions;
 
     @Inject
     PruneCommand(ProjectFiles projectFiles, VersionService versions) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
         this.versions = versions;
     }
 
@@ -54,14 +43,14 @@ final class PruneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImageRepository.Pruned pruned;
         long reclaimable;
-        try (Project p = projectFiles.open(file.path, dryRun ? Access.READ_ONLY : Access.READ_WRITE)) {
+        try (Project p = open(dryRun ? Access.READ_ONLY : Access.READ_WRITE)) {
             pruned = versions.prune(p, segment, dryRun);
             if (vacuum && !dryRun) {
                 versions.compact(p, () -> false);
             }
             reclaimable = versions.reclaimableBytes(p);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             ObjectNode o = JsonSupport.MAPPER.createObjectNode();
             o.put("dryRun", dryRun);

@@ -7,21 +7,14 @@ import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "regenerate", description = {"Draw a new starting image for a segment and keep it for review.",
         "Runs until the preview is ready (awaiting_review) or the run fails; prints the run id.",
         "Model priority: --model, video.imageModel, image.model, the segment's model, titlecard."})
-final class RegenerateCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class RegenerateCommand extends ProjectCommand {
     @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment (LECTURE_ID/SEGMENT_ID if ambiguous).")
     String segment;
 
@@ -40,22 +33,18 @@ final class RegenerateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the run object.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
     private final RunService runs;
 
     @Inject
     RegenerateCommand(ProjectFiles projectFiles, RunService runs) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
         this.runs = runs;
     }
 
     @Override
     public Integer call() throws Exception {
         Run run;
-        try (Project project = projectFiles.open(file.path, Access.READ_WRITE)) {
+        try (Project project = open(Access.READ_WRITE)) {
             run = runs.regenerate(project, segment, prompt, model, candidates, seed);
         }
         return RunOutput.print(spec, run, json, run.status() == RunStatus.AWAITING_REVIEW);

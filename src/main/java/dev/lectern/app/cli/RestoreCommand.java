@@ -6,20 +6,13 @@ import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "restore", description = {"Make an earlier version of a segment's starting image current again.",
         "Adds a new version showing the same stored bytes (nothing is copied), and sets the segment's prompt and model from it."})
-final class RestoreCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class RestoreCommand extends ProjectCommand {
     @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment.")
     String segment;
 
@@ -29,25 +22,21 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the new version.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
     private final VersionService versions;
 
     @Inject
     RestoreCommand(ProjectFiles projectFiles, VersionService versions) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
         this.versions = versions;
     }
 
     @Override
     public Integer call() throws Exception {
         ImageVersion restored;
-        try (Project p = projectFiles.open(file.path, Access.READ_WRITE)) {
+        try (Project p = open(Access.READ_WRITE)) {
             restored = versions.restore(p, segment, version);
         }
-        spec.commandLine().getOut().println(json ? RunJson.pretty(VersionJson.of(restored))
+        out().println(json ? RunJson.pretty(VersionJson.of(restored))
                 : "restored version " + version + " as version " + restored.version());
         return 0;
     }

@@ -8,38 +8,27 @@ import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "resume", description = {"Finish runs a crash or a closed window left unfinished.",
         "Continues each from its first unfinished step (a stored image is never requested again),",
         "applies reviews that were answered, and expires reviews nobody answered in time."})
-final class ResumeCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
+final class ResumeCommand extends ProjectCommand {
     private final RunService runs;
 
     @Inject
     ResumeCommand(ProjectFiles projectFiles, RunService runs) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
         this.runs = runs;
     }
 
     @Override
     public Integer call() {
         List<Run> touched;
-        try (Project project = projectFiles.open(file.path, Access.READ_WRITE)) {
+        try (Project project = open(Access.READ_WRITE)) {
             touched = runs.resume(project);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         touched.forEach(r -> out.println(r.id() + " " + r.status().wireName()));
         if (touched.isEmpty()) {
             out.println("Nothing to resume");

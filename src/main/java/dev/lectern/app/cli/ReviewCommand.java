@@ -12,23 +12,16 @@ import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "review", description = {"Accept a run's candidate, discard one, or reject them all.",
         "Accept makes it the segment's starting image (same image id, the candidate's version); reject changes nothing.",
         "Discarding the last candidate left rejects the run.",
         "Given a batch id, --accept-all or --reject-all answers each of its runs awaiting review (accept takes a run's first image left)."})
-final class ReviewCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class ReviewCommand extends ProjectCommand {
     @Parameters(index = "1", paramLabel = "RUN_ID", description = "The run, as printed by 'lectern regenerate'; or a batch.")
     String runId;
 
@@ -58,16 +51,12 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the run object.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
     private final RunService runs;
     private final BatchService batches;
 
     @Inject
     ReviewCommand(ProjectFiles projectFiles, RunService runs, BatchService batches) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
         this.runs = runs;
         this.batches = batches;
     }
@@ -78,7 +67,7 @@ final class ReviewCommand implements Callable<Integer> {
             return reviewBatch();
         }
         Run run;
-        try (Project project = projectFiles.open(file.path, Access.READ_WRITE)) {
+        try (Project project = open(Access.READ_WRITE)) {
             if (project.batches().find(runId).isPresent()) {
                 throw new InvalidInputException(runId + " is a batch: answer its runs with --accept-all or --reject-all, or one run by its id");
             }
@@ -98,10 +87,10 @@ final class ReviewCommand implements Callable<Integer> {
         if (candidate != null) {
             throw new InvalidInputException("--candidate goes with --accept of one run");
         }
-        try (Project project = projectFiles.open(file.path, Access.READ_WRITE)) {
+        try (Project project = open(Access.READ_WRITE)) {
             List<Run> answered = batches.reviewAll(project, runId, decision.acceptAll ? ReviewOutcome.ACCEPTED : ReviewOutcome.REJECTED);
             Batch batch = batches.find(project, runId);
-            spec.commandLine().getOut().println(json ? RunJson.pretty(BatchJson.of(batch, batches.runsOf(project, runId)))
+            out().println(json ? RunJson.pretty(BatchJson.of(batch, batches.runsOf(project, runId)))
                     : (decision.acceptAll ? "accepted " : "rejected ") + answered.size() + "; " + BatchJson.line(batch));
         }
         return 0;

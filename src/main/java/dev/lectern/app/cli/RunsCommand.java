@@ -10,18 +10,11 @@ import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "runs", description = "List the project's regeneration runs, newest first.")
-final class RunsCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class RunsCommand extends ProjectCommand {
     @Option(names = "--limit", paramLabel = "N", description = "At most N runs (default ${DEFAULT-VALUE}).", defaultValue = "100")
     int limit;
 
@@ -34,25 +27,21 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the run objects.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
     private final RunService runs;
 
     @Inject
     RunsCommand(ProjectFiles projectFiles, RunService runs) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
         this.runs = runs;
     }
 
     @Override
     public Integer call() throws Exception {
         List<Run> all;
-        try (Project project = projectFiles.open(file.path, Access.READ_ONLY)) {
+        try (Project project = open(Access.READ_ONLY)) {
             all = runs.page(project, limit, before, status);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             ArrayNode array = JsonSupport.MAPPER.createArrayNode();
             all.forEach(r -> array.add(RunJson.of(r)));

@@ -11,38 +11,27 @@ import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "segments", description = "List every segment of every lecture.")
-final class SegmentsCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class SegmentsCommand extends ProjectCommand {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
 
     @Inject
     SegmentsCommand(ProjectFiles projectFiles) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
     }
 
     @Override
     public Integer call() throws Exception {
         List<LectureSegment> segments;
-        try (Project project = projectFiles.open(file.path, Access.READ_ONLY)) {
+        try (Project project = open(Access.READ_ONLY)) {
             segments = project.lectures().allSegments();
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             ArrayNode array = JsonSupport.MAPPER.createArrayNode();
             segments.forEach(s -> array.add(toJson(s)));

@@ -12,41 +12,30 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "settings", description = {"Show or set the project's generation settings.",
         "Keys: image.model, image.width, image.height, image.aspectRatio, image.style, video.imageModel.",
         "An empty value (KEY=) clears a key."})
-final class SettingsCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class SettingsCommand extends ProjectCommand {
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "Settings to change.")
     List<String> assignments = new ArrayList<>();
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
 
     @Inject
     SettingsCommand(ProjectFiles projectFiles) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
     }
 
     @Override
     public Integer call() throws Exception {
         ProjectSettings settings;
-        try (Project project = projectFiles.open(file.path, assignments.isEmpty() ? Access.READ_ONLY : Access.READ_WRITE)) {
+        try (Project project = open(assignments.isEmpty() ? Access.READ_ONLY : Access.READ_WRITE)) {
             settings = project.settings().load();
             if (!assignments.isEmpty()) {
                 // Every assignment is checked before anything is saved: one bad value changes nothing.
@@ -60,7 +49,7 @@ final class SettingsCommand implements Callable<Integer> {
                 project.settings().save(settings);
             }
         }
-        print(settings, spec.commandLine().getOut());
+        print(settings, out());
         return 0;
     }
 

@@ -7,21 +7,14 @@ import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "use-image", description = {"Offer an image file of your own as a segment's next starting image.",
         "Checked like an import (a real PNG or JPEG, within the size and dimension limits), then waits for review",
         "as the one candidate of a run of model 'file': 'lectern review FILE RUN_ID --accept' makes it current."})
-final class UseImageCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class UseImageCommand extends ProjectCommand {
     @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment.")
     String segment;
 
@@ -31,22 +24,18 @@ final class UseImageCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the run object.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
     private final RunService runs;
 
     @Inject
     UseImageCommand(ProjectFiles projectFiles, RunService runs) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
         this.runs = runs;
     }
 
     @Override
     public Integer call() throws Exception {
         Run run;
-        try (Project p = projectFiles.open(file.path, Access.READ_WRITE)) {
+        try (Project p = open(Access.READ_WRITE)) {
             run = runs.useImage(p, segment, image);
         }
         return RunOutput.print(spec, run, json, true);

@@ -11,45 +11,34 @@ import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "versions", description = {"List every version a segment's starting image has had, newest first.",
         "Status: current, accepted, rejected, discarded, imported, restored, awaiting_review."})
-final class VersionsCommand implements Callable<Integer> {
-    @Mixin
-    ProjectFileParameter file;
-
+final class VersionsCommand extends ProjectCommand {
     @Parameters(index = "1", paramLabel = "SEGMENT_ID", description = "The segment (LECTURE_ID/SEGMENT_ID if ambiguous).")
     String segment;
 
     @Option(names = "--json", description = "Print {lectureId, segmentId, startingImageId, versions: [...]}.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
-    private final ProjectFiles projectFiles;
     private final VersionService versions;
 
     @Inject
     VersionsCommand(ProjectFiles projectFiles, VersionService versions) {
-        this.projectFiles = projectFiles;
+        super(projectFiles);
         this.versions = versions;
     }
 
     @Override
     public Integer call() throws Exception {
         VersionService.History history;
-        try (Project p = projectFiles.open(file.path, Access.READ_ONLY)) {
+        try (Project p = open(Access.READ_ONLY)) {
             history = versions.history(p, segment);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             ObjectNode o = JsonSupport.MAPPER.createObjectNode();
             o.put("lectureId", history.lectureId());
