@@ -7,7 +7,9 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 import dev.lectern.app.AppModule;
+import dev.lectern.lecture.Candidate;
 import dev.lectern.lecture.ImageContent;
+import dev.lectern.lecture.ImageVersion;
 import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.PreviewImage;
 import dev.lectern.lecture.ProjectSettings;
@@ -15,6 +17,8 @@ import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.lecture.Timestamps;
+import dev.lectern.lecture.VersionEntry;
+import dev.lectern.lecture.VersionStatus;
 import dev.lectern.lecture.VideoAsset;
 import dev.lectern.provider.ProviderConfig;
 import dev.lectern.provider.ProvidersConfigStore;
@@ -22,6 +26,7 @@ import dev.lectern.storage.Access;
 import dev.lectern.storage.ImageRepository;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
+import dev.lectern.testing.ChildLectern;
 import dev.lectern.testing.DataLossError;
 import dev.lectern.testing.FakeAutomatic1111;
 import dev.lectern.testing.TestImages;
@@ -73,7 +78,7 @@ public final class CrashCampaign implements AutoCloseable {
     static final String LECTURE = "crash-course";
     static final List<String> SEGMENTS = List.of("seg-a", "seg-b", "seg-c");
     static final String MODEL = "local/sd";
-    static final int SIGKILL_EXIT = 128 + 9;
+    static final int SIGKILL_EXIT = ChildLectern.SIGKILL_EXIT;
     static final Set<RunStatus> SETTLED = Set.of(RunStatus.AWAITING_REVIEW, RunStatus.SUCCEEDED, RunStatus.FAILED, RunStatus.CANCELLED);
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern HOLDER_PID = Pattern.compile("\"pid\"\\s*:\\s*(\\d+)");
@@ -87,6 +92,8 @@ public final class CrashCampaign implements AutoCloseable {
     Injector injector;
     ProjectFiles projectFiles;
     RunService runService;
+    VersionService versionService;
+    ChildLectern children;
     Random rng;
 
     /** Segment → the (image id, version) it must show: its first image, then the preview accepted last. */
@@ -101,6 +108,7 @@ public final class CrashCampaign implements AutoCloseable {
         BEFORE_GENERATION("killed before generation"),
         GENERATING_NO_REQUEST("killed generating, before the server saw the request"),
         GENERATING_IN_FLIGHT("killed with the request in flight"),
+        CANDIDATES_PARTIAL("killed with some of the run's candidates stored, not all"),
         STORED_NOT_PUBLISHED("killed after the image was stored, before the preview was published"),
         AWAITING_REVIEW("killed after the preview was published"),
         REVIEW_NOT_STARTED("review killed before it opened the project"),
@@ -108,6 +116,9 @@ public final class CrashCampaign implements AutoCloseable {
         REVIEW_DECISION_RECORDED("review killed with the answer recorded, not applied"),
         REVIEW_APPLIED("review killed with the answer applied, not marked complete"),
         REVIEW_COMPLETE("review killed after it completed"),
+        RESTORE_NOT_STARTED("restore killed before it opened the project"),
+        RESTORE_NOT_APPLIED("restore killed in the project, before its commit"),
+        RESTORE_APPLIED("restore killed after its commit"),
         FINISHED("ran to its end before the kill");
 
         final String description;
@@ -123,8 +134,8 @@ public final class CrashCampaign implements AutoCloseable {
     enum FollowUp { ASK_AGAIN, REGENERATE_THE_SEGMENT }
 
     /** What a campaign did: rounds tried and passed (all checks held), children killed, and whether data was lost. */
-    public record Result(int rounds, int passedRounds, int killed, int inFlightKills, int acceptKills, boolean dataLost,
-                         long millis, String summary, Throwable failure) {
+    public record Result(int rounds, int passedRounds, int killed, int inFlightKills, int acceptKills, int candidateKills,
+                         int restoreKills, boolean dataLost, long millis, String summary, Throwable failure) {
     }
 
     record Child(boolean killed, boolean inProject, int exit, long millis) {
@@ -149,6 +160,8 @@ public final class CrashCampaign implements AutoCloseable {
         injector = Guice.createInjector(Modules.override(new AppModule()).with(b -> b.bind(ProvidersConfigStore.class).toInstance(providers)));
         projectFiles = injector.getInstance(ProjectFiles.class);
         runService = injector.getInstance(RunService.class);
+        versionService = injector.getInstance(VersionService.class);
+        children = new ChildLectern(dir, configDir);
         file = dir.resolve("crash.lectern");
         projectFiles.create(file, "Crash course", this::populate).close();
         rng = new Random(seed);
@@ -183,6 +196,10 @@ public final class CrashCampaign implements AutoCloseable {
         Map<Phase, Integer> phases = new EnumMap<>(Phase.class);
         int generateRounds = 0;
         int reviewRounds = 0;
+        int restoreRounds = 0;
+        int candidateRounds = 0;
+        int laterCandidateAccepts = 0;
+        int candidateKills = 0;
         int killed = 0;
         int resumedRuns = 0;
         int round = 0;
@@ -199,13 +216,16 @@ public final class CrashCampaign implements AutoCloseable {
                 boolean followingUp = pending != null;
                 boolean review = pending != null ? followUp == FollowUp.ASK_AGAIN
                         : !awaiting.isEmpty() && rng.nextInt(100) < 55;
+                Restore restore = !review && !followingUp && rng.nextInt(100) < 22 ? pickRestore() : null;
                 Run target = null;
                 ReviewOutcome decision = null;
                 String segment;
                 String prompt = null;
                 Trigger trigger;
                 int delay;
-                List<String> args;
+                int wanted = 1;
+                int killAtCall = 1;
+                List<String> args = new ArrayList<>();
                 if (review) {
                     reviewRounds++;
                     target = pending != null ? pending : awaiting.get(rng.nextInt(awaiting.size()));
@@ -218,7 +238,18 @@ public final class CrashCampaign implements AutoCloseable {
                         case LOCK -> rng.nextInt(250);
                         default -> rng.nextInt(40);
                     };
-                    args = List.of("review", file.toString(), target.id(), decision == ReviewOutcome.ACCEPTED ? "--accept" : "--reject");
+                    args.addAll(List.of("review", file.toString(), target.id(), decision == ReviewOutcome.ACCEPTED ? "--accept" : "--reject"));
+                    Integer candidate = decision == ReviewOutcome.ACCEPTED ? acceptedCandidate(target, pending != null) : null;
+                    if (candidate != null) {
+                        args.addAll(List.of("--candidate", String.valueOf(candidate)));
+                        laterCandidateAccepts += candidate > 1 && pending == null ? 1 : 0;
+                    }
+                } else if (restore != null) {
+                    restoreRounds++;
+                    segment = restore.segment();
+                    trigger = rng.nextInt(100) < 25 ? Trigger.START : Trigger.LOCK;
+                    delay = trigger == Trigger.START ? rng.nextInt(1500) : rng.nextInt(80);
+                    args.addAll(List.of("restore", file.toString(), segment, String.valueOf(restore.version())));
                 } else {
                     generateRounds++;
                     segment = pending != null ? pending.segmentId() : SEGMENTS.get(rng.nextInt(SEGMENTS.size()));
@@ -230,7 +261,14 @@ public final class CrashCampaign implements AutoCloseable {
                         case REQUEST -> rng.nextInt(200);
                         default -> rng.nextInt(700);
                     };
-                    args = List.of("regenerate", file.toString(), segment, "--model", MODEL, "--prompt", prompt);
+                    args.addAll(List.of("regenerate", file.toString(), segment, "--model", MODEL, "--prompt", prompt));
+                    if (pending == null && rng.nextInt(100) < 40) {
+                        // The server draws one image a call: a kill after the k-th call may find k - 1 or k candidates stored.
+                        wanted = 2 + rng.nextInt(3);
+                        killAtCall = 1 + rng.nextInt(wanted);
+                        candidateRounds++;
+                        args.addAll(List.of("--candidates", String.valueOf(wanted)));
+                    }
                 }
                 if (followingUp) {
                     trigger = Trigger.START; // the author's next step runs to its end
@@ -240,14 +278,17 @@ public final class CrashCampaign implements AutoCloseable {
                 int callsBefore = prompt == null ? 0 : sd.calls(prompt);
                 String roundPrompt = prompt;
                 BooleanSupplier requested = () -> roundPrompt != null && sd.calls(roundPrompt) > callsBefore;
+                int nth = killAtCall;
+                BooleanSupplier reachedCall = () -> roundPrompt != null && sd.calls(roundPrompt) >= callsBefore + nth;
                 Child child;
                 try (AnswerWatch answered = new AnswerWatch(file, review ? target.id() : null)) {
-                    child = runChild(round, args, trigger, delay, trigger == Trigger.ANSWER ? answered : requested);
+                    child = runChild(round, args, trigger, delay, trigger == Trigger.ANSWER ? answered : reachedCall);
                 }
                 killed += child.killed() ? 1 : 0;
 
                 try (Project p = projectFiles.open(file, Access.READ_WRITE)) { // the lock died with the child
                     assertSound(p, "after the kill");
+                    Phase restored = restore == null ? null : restorePhase(p, restore, child, children.output(String.valueOf(round)));
                     List<Run> crashed = p.runs().list();
                     assertAcceptedIffCurrent(p, crashed, "after the kill");
 
@@ -257,11 +298,14 @@ public final class CrashCampaign implements AutoCloseable {
                         if (!child.killed()) {
                             assertThat(child.exit()).as("a review left to finish succeeds").isZero();
                         }
+                    } else if (restore != null) {
+                        phase = restored;
                     } else {
                         Optional<Run> mine = crashed.stream().filter(r -> roundPrompt.equals(r.requestedPrompt())).findFirst();
                         phase = generatePhase(p, mine, requested.getAsBoolean(), child);
-                        if (phase == Phase.GENERATING_NO_REQUEST || phase == Phase.GENERATING_IN_FLIGHT) {
+                        if (phase == Phase.GENERATING_NO_REQUEST || phase == Phase.GENERATING_IN_FLIGHT || phase == Phase.CANDIDATES_PARTIAL) {
                             killsWhileGenerating.merge(mine.orElseThrow().id(), 1, Integer::sum);
+                            candidateKills += wanted > 1 ? 1 : 0;
                         }
                         if (!child.killed()) {
                             assertThat(child.exit()).as("a regenerate left to finish ends awaiting review").isZero();
@@ -278,8 +322,8 @@ public final class CrashCampaign implements AutoCloseable {
                                 .isEqualTo(RunStatus.SUCCEEDED);
                         assertThat(answered.reviewOutcome()).isEqualTo(p.runs().decision(followed.id()).orElseThrow());
                     }
-                    log.add(String.format("round %2d: %-10s %-7s +%4d ms %s after %4d ms -> %s%s", round, review ? "review" : "regenerate",
-                            trigger, delay, child.killed() ? "killed" : "exited " + child.exit(), child.millis(), phase.description,
+                    log.add(String.format("round %2d: %-10s %-7s +%4d ms %s after %4d ms -> %s%s", round,
+                            review ? "review" : restore != null ? "restore" : wanted > 1 ? "regen x" + wanted : "regenerate", trigger, delay, child.killed() ? "killed" : "exited " + child.exit(), child.millis(), phase.description,
                             pending != null ? " (" + followUp + " after an answer was recorded)" : ""));
                     pending = null;
                     if (phase == Phase.REVIEW_DECISION_RECORDED && !followingUp) {
@@ -290,12 +334,12 @@ public final class CrashCampaign implements AutoCloseable {
                         continue;
                     }
 
-                    // What a stored generation has cost so far: resume must not add to it.
+                    // What each run has cost so far, and what it has stored: resume asks only for what is missing.
                     Map<String, Integer> paidFor = new HashMap<>();
+                    Map<String, Run> stored = new HashMap<>();
                     for (Run r : crashed) {
-                        if (isDone(p, r, RegenerateWorkflow.GENERATE)) {
-                            paidFor.put(r.id(), sd.calls(r.requestedPrompt()));
-                        }
+                        paidFor.put(r.id(), sd.calls(r.requestedPrompt()));
+                        stored.put(r.id(), r);
                     }
 
                     resumedRuns += (int) crashed.stream().filter(r -> r.status() == RunStatus.QUEUED || r.status() == RunStatus.RUNNING
@@ -306,10 +350,7 @@ public final class CrashCampaign implements AutoCloseable {
                     List<Run> after = p.runs().list();
                     for (Run r : after) {
                         assertThat(r.status()).as("run %s after resume", r.id()).isIn(SETTLED);
-                        if (paidFor.containsKey(r.id())) {
-                            assertThat(sd.calls(r.requestedPrompt())).as("provider calls for run %s, whose image was stored before resume", r.id())
-                                    .isEqualTo(paidFor.get(r.id()));
-                        }
+                        assertResumeAskedOnlyForTheMissing(r, stored.get(r.id()), paidFor.get(r.id()));
                         assertCallsAccountedFor(p, r);
                         Optional<ReviewOutcome> answer = p.runs().decision(r.id());
                         if (answer.isPresent()) {
@@ -319,23 +360,24 @@ public final class CrashCampaign implements AutoCloseable {
                         assertPreviewIntact(p, r);
                     }
                     assertAcceptedIffCurrent(p, after, "after resume");
-                    assertNothingLost(p, before, after, review ? target.id() : null, review ? null : segment, roundPrompt);
+                    assertNothingLost(p, before, after, review ? target.id() : null, review || restore != null ? null : segment, roundPrompt);
                 }
             }
         } catch (AssertionError | RuntimeException e) {
             log.forEach(System.out::println);
             AssertionError failure = new AssertionError("the crash campaign failed in round " + round + " with master seed " + seed
                     + " (replay with -Dcrash.seed=" + seed + "): " + e.getMessage(), e);
-            return new Result(round, round - 1, killed, 0, 0, e instanceof DataLossError, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+            return new Result(round, round - 1, killed, 0, 0, 0, 0, e instanceof DataLossError, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                     failure.getMessage(), failure);
         }
         int rounds = round - 1;
 
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         int inFlight = phases.getOrDefault(Phase.GENERATING_IN_FLIGHT, 0);
-        int generating = inFlight + phases.getOrDefault(Phase.GENERATING_NO_REQUEST, 0);
+        int generating = inFlight + phases.getOrDefault(Phase.GENERATING_NO_REQUEST, 0) + phases.getOrDefault(Phase.CANDIDATES_PARTIAL, 0);
         int duringAccept = phases.getOrDefault(Phase.REVIEW_BEFORE_DECISION, 0) + phases.getOrDefault(Phase.REVIEW_DECISION_RECORDED, 0)
                 + phases.getOrDefault(Phase.REVIEW_APPLIED, 0);
+        int duringRestore = phases.getOrDefault(Phase.RESTORE_NOT_APPLIED, 0) + phases.getOrDefault(Phase.RESTORE_APPLIED, 0);
         Map<RunStatus, Long> finalStatuses;
         Map<String, Long> outcomes;
         try (Project p = projectFiles.open(file, Access.READ_ONLY)) {
@@ -345,8 +387,11 @@ public final class CrashCampaign implements AutoCloseable {
                     .collect(Collectors.groupingBy(r -> r.reviewOutcome().wireName(), TreeMap::new, Collectors.counting()));
         }
         StringBuilder summary = new StringBuilder();
-        summary.append(String.format("crash campaign: master seed %d, %d rounds (%d regenerate, %d review), %d children killed, %d ms%n",
-                seed, rounds, generateRounds, reviewRounds, killed, millis));
+        summary.append(String.format("crash campaign: master seed %d, %d rounds (%d regenerate, %d of them with candidates; %d review;"
+                + " %d restore), %d children killed, %d ms%n", seed, rounds, generateRounds, candidateRounds, reviewRounds, restoreRounds, killed, millis));
+        summary.append(String.format("  kills while generating candidates: %d (%d with some stored, not all); during restore: %d;"
+                + " accepts of a later candidate: %d%n", candidateKills, phases.getOrDefault(Phase.CANDIDATES_PARTIAL, 0), duringRestore,
+                laterCandidateAccepts));
         summary.append(String.format("  kills while generating: %d (%d with the request in flight); during accept: %d; resumed runs: %d;"
                 + " answers recorded then met by the author's next step: %d%n", generating, inFlight, duringAccept, resumedRuns, followUps));
         summary.append(String.format("  provider calls: %d for %d prompts; final runs: %s; outcomes: %s%n",
@@ -356,7 +401,7 @@ public final class CrashCampaign implements AutoCloseable {
         if (printRounds) {
             log.forEach(System.out::println);
         }
-        return new Result(rounds, rounds, killed, inFlight, duringAccept, false, millis, summary.toString(), null);
+        return new Result(rounds, rounds, killed, inFlight, duringAccept, candidateKills, duringRestore, false, millis, summary.toString(), null);
     }
 
     // ---- the checks ----
@@ -403,6 +448,9 @@ public final class CrashCampaign implements AutoCloseable {
             if (r.reviewOutcome() == ReviewOutcome.ACCEPTED && acceptedSeen.add(r.id())) {
                 assertThat(newlyAccepted.put(r.segmentId(), r)).as("two runs of one segment accepted in one round").isNull();
                 assertThat(r.preview()).as("accepted run %s has a preview", r.id()).isNotNull();
+                int chosen = p.runs().decidedCandidate(r.id()).orElseThrow();
+                assertThat(r.preview()).as("accepted run %s's preview: the candidate %d it accepted", r.id(), chosen)
+                        .isEqualTo(r.candidate(chosen).orElseThrow().asPreview());
                 expectedCurrent.put(r.segmentId(), key(r.preview()));
             }
         }
@@ -431,16 +479,38 @@ public final class CrashCampaign implements AutoCloseable {
         }
     }
 
-    /** A run's provider calls: at most one per kill during its generation, plus the one whose image was stored. */
+    /** A run's provider calls: one per stored candidate, plus at most one per kill during its generation; seeds follow the run's. */
     private void assertCallsAccountedFor(Project p, Run r) {
         int calls = sd.calls(r.requestedPrompt());
         int kills = killsWhileGenerating.getOrDefault(r.id(), 0);
+        int have = r.candidates().size();
+        assertThat(calls).as("provider calls for run %s, %d candidates stored (killed %d times while generating)", r.id(), have, kills)
+                .isBetween(have, have + kills);
         if (isDone(p, r, RegenerateWorkflow.GENERATE)) {
-            assertThat(calls).as("provider calls for run %s (killed %d times while generating)", r.id(), kills).isBetween(1, kills + 1);
-            assertThat(sd.seed(r.requestedPrompt())).as("the seed asked for run %s", r.id()).isEqualTo(RegenerateWorkflow.seedOf(r.id()));
-        } else {
-            assertThat(calls).as("provider calls for run %s, which has no image (killed %d times while generating)", r.id(), kills)
-                    .isLessThanOrEqualTo(kills);
+            assertThat(have).as("candidates of run %s, whose generation is done", r.id()).isEqualTo(r.wantedCandidates());
+        }
+        long first = RegenerateWorkflow.seedOf(r.id());
+        for (Candidate c : r.candidates()) {
+            assertThat(c.seed()).as("run %s candidate %d's seed", r.id(), c.index()).isEqualTo(first + c.index() - 1);
+        }
+        assertThat(sd.seeds(r.requestedPrompt())).as("the seeds asked for run %s", r.id())
+                .allMatch(asked -> asked >= first && asked < first + r.wantedCandidates());
+    }
+
+    /**
+     * Resume asked for none of the candidates stored before it, and (the server draws one an ask, and does not
+     * fail) exactly once for each one missing of a run it completed.
+     */
+    private void assertResumeAskedOnlyForTheMissing(Run r, Run crashed, int callsBefore) {
+        List<Long> asked = sd.seeds(r.requestedPrompt());
+        List<Long> byResume = asked.subList(Math.min(callsBefore, asked.size()), asked.size());
+        for (Candidate c : crashed.candidates()) {
+            assertThat(byResume).as("seeds resume asked for run %s, whose candidate %d (seed %d) was stored", r.id(), c.index(), c.seed())
+                    .doesNotContain(c.seed());
+        }
+        if (r.candidates().size() == r.wantedCandidates()) {
+            assertThat(byResume).as("asks by resume for run %s, %d of %d candidates stored before", r.id(), crashed.candidates().size(),
+                    r.wantedCandidates()).hasSize(r.wantedCandidates() - crashed.candidates().size());
         }
     }
 
@@ -450,14 +520,16 @@ public final class CrashCampaign implements AutoCloseable {
     }
 
     private void assertPreviewIntactHeld(Project p, Run r) {
-        PreviewImage preview = r.preview();
-        if (preview == null) {
-            return;
+        for (Candidate c : r.candidates()) {
+            byte[] bytes = p.images().bytes(c.imageKey(), c.version()).orElseThrow(
+                    () -> new AssertionError("run " + r.id() + "'s candidate " + c.index() + " has no bytes"));
+            assertThat(ImageContent.sha256(bytes)).as("run %s candidate %d's bytes", r.id(), c.index()).isEqualTo(c.sha256())
+                    .isEqualTo(sd.sha256(r.requestedPrompt(), c.seed()));
         }
-        byte[] bytes = p.images().bytes(preview.startingImageId(), preview.version()).orElseThrow(
-                () -> new AssertionError("run " + r.id() + "'s preview " + key(preview) + " has no bytes"));
-        assertThat(ImageContent.sha256(bytes)).as("run %s's preview bytes", r.id()).isEqualTo(preview.sha256())
-                .isEqualTo(sd.sha256(r.requestedPrompt()));
+        PreviewImage preview = r.preview();
+        if (preview != null) {
+            assertThat(r.candidates()).extracting(Candidate::asPreview).as("run %s's preview is one of its candidates", r.id()).contains(preview);
+        }
     }
 
     /**
@@ -481,10 +553,12 @@ public final class CrashCampaign implements AutoCloseable {
                 assertThat(r.reviewOutcome()).isEqualTo(old.reviewOutcome());
                 continue;
             }
-            assertThat(r.preview()).as("run %s's preview", old.id()).isEqualTo(old.preview());
+            assertThat(r.candidates()).as("run %s's candidates", old.id()).extracting(Candidate::index, Candidate::sha256)
+                    .isEqualTo(old.candidates().stream().map(c -> org.assertj.core.groups.Tuple.tuple(c.index(), c.sha256())).toList());
             if (p.runs().decision(old.id()).isPresent()) {
-                continue; // an answered run ends with its answer: checked for every run after resume
+                continue; // an answered run ends with its answer (an accept takes its candidate as preview): checked after resume
             }
+            assertThat(r.preview()).as("run %s's preview", old.id()).isEqualTo(old.preview());
             if (old.id().equals(reviewed)) {
                 assertThat(r.status()).as("run %s, whose answer was never recorded", old.id()).isEqualTo(RunStatus.AWAITING_REVIEW);
             } else if (old.segmentId().equals(regenerated) && r.status() != RunStatus.AWAITING_REVIEW) {
@@ -497,6 +571,77 @@ public final class CrashCampaign implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The candidate an accept names: the one recorded when asking again, else a live one other than the first
+     * (null when the run has one: the command line takes it without being told).
+     */
+    private Integer acceptedCandidate(Run run, boolean askingAgain) {
+        if (run.candidates().size() < 2) {
+            return null;
+        }
+        if (askingAgain) {
+            try (Project p = projectFiles.open(file, Access.READ_ONLY)) {
+                return p.runs().decidedCandidate(run.id()).orElseThrow();
+            }
+        }
+        List<Candidate> live = run.liveCandidates();
+        return live.size() < 2 ? live.get(0).index() : live.get(1 + rng.nextInt(live.size() - 1)).index();
+    }
+
+    /** A restore about to run: the version it brings back, and what the file held before it. */
+    record Restore(String segment, String key, int version, String sha256, int lastVersion, long blobs) {
+    }
+
+    /** An earlier version of a random segment that restore accepts (not current, not awaiting review), or null. */
+    private Restore pickRestore() {
+        String seg = SEGMENTS.get(rng.nextInt(SEGMENTS.size()));
+        try (Project p = projectFiles.open(file, Access.READ_ONLY)) {
+            VersionService.History history = versionService.history(p, seg);
+            List<VersionEntry> earlier = history.versions().stream()
+                    .filter(e -> !e.current() && e.status() != VersionStatus.AWAITING_REVIEW).toList();
+            if (earlier.isEmpty()) {
+                return null;
+            }
+            ImageVersion pick = earlier.get(rng.nextInt(earlier.size())).version();
+            int last = history.versions().stream().mapToInt(e -> e.version().version()).max().orElseThrow();
+            return new Restore(seg, history.imageKey(), pick.version(), pick.sha256(), last, blobCount(p));
+        }
+    }
+
+    /**
+     * A restore is one commit and copies nothing: after any kill the image has at most one new version, it shows
+     * the restored bytes and is current (a restore that said it succeeded must have one), and no blob was added.
+     */
+    private Phase restorePhase(Project p, Restore r, Child child, String printed) {
+        List<ImageVersion> added = p.images().versions(r.key()).stream().filter(v -> v.version() > r.lastVersion()).toList();
+        DataLossError.guard(() -> {
+            assertThat(blobCount(p)).as("blobs after restoring %s version %d", r.segment(), r.version()).isEqualTo(r.blobs());
+            assertThat(added).as("versions a restore of %s version %d added", r.segment(), r.version()).hasSizeLessThanOrEqualTo(1);
+            if (!child.killed() || printed.contains("restored version")) {
+                assertThat(added).as("versions added by a restore of %s that reported success", r.segment()).hasSize(1);
+            }
+            for (ImageVersion v : added) {
+                assertThat(v.sha256()).as("restored version %d's bytes", v.version()).isEqualTo(r.sha256());
+                assertThat(v.restoredFrom()).as("version %d restored from", v.version()).isEqualTo(r.version());
+            }
+        });
+        // The segment must now show it: assertAcceptedIffCurrent checks every segment against expectedCurrent.
+        added.forEach(v -> expectedCurrent.put(r.segment(), r.key() + "@" + v.version()));
+        if (!child.killed()) {
+            return Phase.FINISHED;
+        }
+        return !added.isEmpty() ? Phase.RESTORE_APPLIED : child.inProject() ? Phase.RESTORE_NOT_APPLIED : Phase.RESTORE_NOT_STARTED;
+    }
+
+    private static long blobCount(Project p) {
+        return p.database().read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM blobs")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     private ReviewOutcome pendingDecision(Run run) {
@@ -520,6 +665,9 @@ public final class CrashCampaign implements AutoCloseable {
         }
         if (isDone(p, r, RegenerateWorkflow.GENERATE)) {
             return Phase.STORED_NOT_PUBLISHED;
+        }
+        if (!r.candidates().isEmpty()) {
+            return Phase.CANDIDATES_PARTIAL;
         }
         if (r.status() == RunStatus.RUNNING) {
             return requestSeen ? Phase.GENERATING_IN_FLIGHT : Phase.GENERATING_NO_REQUEST;
@@ -558,19 +706,9 @@ public final class CrashCampaign implements AutoCloseable {
      * the moment it holds the project's lock, or the moment the server has its request.
      */
     private Child runChild(int round, List<String> args, Trigger trigger, int delay, BooleanSupplier reached) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath(), "-Djava.awt.headless=true", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xmx256m", "dev.lectern.Lectern"));
-        command.addAll(args);
-        Path logs = Files.createDirectories(dir.resolve("children"));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(logs.resolve(round + ".out").toFile()).redirectError(logs.resolve(round + ".err").toFile());
-        pb.environment().remove("CLASSPATH");
-        pb.environment().put("LECTERN_CONFIG_DIR", configDir.toString());
-        pb.environment().put("LECTERN_CACHE_DIR", dir.resolve("cache").toString());
-        pb.environment().put("LECTERN_DATA_DIR", dir.resolve("data").toString());
+        String name = String.valueOf(round);
         long t0 = System.nanoTime();
-        Process process = pb.start();
+        Process process = children.start(name, args);
         long deadline = t0 + TimeUnit.SECONDS.toNanos(20);
         BooleanSupplier fired = switch (trigger) {
             case START -> () -> true;
@@ -582,7 +720,7 @@ public final class CrashCampaign implements AutoCloseable {
         }
         if (System.nanoTime() >= deadline) {
             process.destroyForcibly().waitFor();
-            throw new AssertionError("child " + args + " neither reached " + trigger + " nor ended in 20 s; see " + logs.resolve(round + ".err"));
+            throw new AssertionError("child " + args + " neither reached " + trigger + " nor ended in 20 s; see " + children.err(name));
         }
         process.waitFor(delay, TimeUnit.MILLISECONDS);
         boolean inProject = holdsLock(process.pid());
@@ -591,8 +729,7 @@ public final class CrashCampaign implements AutoCloseable {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         int exit = process.exitValue();
         if (exit != SIGKILL_EXIT && exit != 0) {
-            throw new AssertionError("child " + args + " failed with exit " + exit + ":\n"
-                    + Files.readString(logs.resolve(round + ".err")) + Files.readString(logs.resolve(round + ".out")));
+            throw new AssertionError("child " + args + " failed with exit " + exit + ":\n" + children.output(name));
         }
         return new Child(exit == SIGKILL_EXIT, inProject, exit, millis);
     }
@@ -650,10 +787,5 @@ public final class CrashCampaign implements AutoCloseable {
         } catch (IOException | RuntimeException notYet) {
             return false;
         }
-    }
-
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 }

@@ -6,9 +6,13 @@ import dev.lectern.lecture.ImageContent;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -17,9 +21,10 @@ import okhttp3.Headers;
 
 /**
  * AUTOMATIC1111's {@code POST /sdapi/v1/txt2img} as its docs show it: {@code images[]} base64 and {@code info}
- * as a JSON string. Answers after a random 0–400 ms (or the range given) with a real PNG of the requested size,
- * the same bytes for the same prompt; counts every request by prompt (each regenerate has its own) so calls can
- * be put down to runs, and the most requests it had in hand at once.
+ * as a JSON string. Answers after a random 0–400 ms (or the range given) with one real PNG of the requested size
+ * whatever {@code batch_size} asked (a server that draws one at a time: the client asks again for the rest), the
+ * same bytes for the same prompt and seed; counts every request by prompt (each regenerate has its own) so calls
+ * can be put down to runs, records the seeds asked, and the most requests it had in hand at once.
  */
 public final class FakeAutomatic1111 extends Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +35,9 @@ public final class FakeAutomatic1111 extends Dispatcher {
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    private final Map<String, Long> seeds = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> seeds = new ConcurrentHashMap<>();
+    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile int holdRequest = -1;
     private final Map<String, byte[]> images = new ConcurrentHashMap<>();
 
     public FakeAutomatic1111(long seed) {
@@ -68,9 +75,12 @@ public final class FakeAutomatic1111 extends Dispatcher {
         int width = body.path("width").asInt();
         int height = body.path("height").asInt();
         int n = requests.incrementAndGet();
-        seeds.merge(prompt, requestSeed, (a, b) -> a.equals(b) ? a : -1L);
+        seeds.computeIfAbsent(prompt, k -> new CopyOnWriteArrayList<>()).add(requestSeed);
         calls.computeIfAbsent(prompt, k -> new AtomicInteger()).incrementAndGet();
-        byte[] png = images.computeIfAbsent(prompt, k -> TestImages.png(width, height, new Color(k.hashCode() & 0xFFFFFF)));
+        byte[] png = images.computeIfAbsent(prompt + "#" + requestSeed, k -> TestImages.png(width, height, new Color(k.hashCode() & 0xFFFFFF)));
+        if (n == holdRequest && !released.await(60, TimeUnit.SECONDS)) {
+            return json(503, "{\"detail\":\"held too long\"}");
+        }
         Thread.sleep(minDelayMillis + new Random(seed * 31 + n).nextInt(maxDelayMillis - minDelayMillis + 1));
         String info = ("{\"prompt\": \"" + prompt.replace("\"", "\\\"") + "\", \"seed\": " + requestSeed + ", \"all_seeds\": ["
                 + requestSeed + "], \"width\": " + width + ", \"height\": " + height + "}").replace("\\", "\\\\").replace("\"", "\\\"");
@@ -83,13 +93,29 @@ public final class FakeAutomatic1111 extends Dispatcher {
         return c == null ? 0 : c.get();
     }
 
-    public Long seed(String prompt) {
-        return seeds.get(prompt);
+    /** The seeds asked for this prompt, in order of arrival. */
+    public List<Long> seeds(String prompt) {
+        return prompt == null ? List.of() : List.copyOf(seeds.getOrDefault(prompt, List.of()));
     }
 
+    /** The bytes sent for this prompt's first seed (the one image of a one-image run). */
     public String sha256(String prompt) {
-        byte[] png = images.get(prompt);
+        List<Long> asked = seeds(prompt);
+        return asked.isEmpty() ? null : sha256(prompt, asked.get(0));
+    }
+
+    public String sha256(String prompt, long seed) {
+        byte[] png = images.get(prompt + "#" + seed);
         return png == null ? null : ImageContent.sha256(png);
+    }
+
+    /** Keeps the {@code n}-th request (counting all) unanswered until {@link #release()}. */
+    public void hold(int n) {
+        holdRequest = n;
+    }
+
+    public void release() {
+        released.countDown();
     }
 
     public int total() {
