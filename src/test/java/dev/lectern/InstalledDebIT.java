@@ -98,6 +98,25 @@ class InstalledDebIT {
     }
 
     @Test
+    void theMenuEntryFileTypeAndCommandAreInThePackage() throws Exception {
+        Path control = Files.createTempDirectory("control");
+        Path deb = Files.list(Path.of(System.getProperty("lectern.installer.dir"))).filter(p -> p.toString().endsWith(".deb")).findFirst().orElseThrow();
+        assertThat(run(List.of("dpkg-deb", "-e", deb.toString(), control.toString()), Map.of(), 60).exit()).isZero();
+        String postinst = Files.readString(control.resolve("postinst"));
+        assertThat(postinst).contains("ln -sf /opt/lectern/bin/Lectern /usr/bin/lectern").contains("/opt/lectern/lib/appcds.sh")
+                .contains("xdg-desktop-menu install").contains("xdg-mime install");
+        assertThat(Files.readString(control.resolve("prerm"))).contains("rm -f /usr/bin/lectern");
+        List<String> shipped;
+        try (Stream<Path> s = Files.walk(root)) {
+            shipped = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".desktop") || p.toString().endsWith(".xml"))
+                    .map(p -> { try { return Files.readString(p); } catch (IOException e) { throw new java.io.UncheckedIOException(e); } })
+                    .toList();
+        }
+        assertThat(shipped).anySatisfy(d -> assertThat(d).contains("Exec=/opt/lectern/bin/Lectern").contains("application/x-lectern"));
+        assertThat(shipped).anySatisfy(x -> assertThat(x).contains("application/x-lectern").contains("*.lectern"));
+    }
+
+    @Test
     void postinstsAppCdsArchiveServesTheAppsClasses() throws Exception {
         Result before = lectern(Map.of(), "--version");
         Result made = run(List.of(root.resolve("opt/lectern/lib/appcds.sh").toString()), Map.of("HOME", home.toString()), 120);
