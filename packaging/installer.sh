@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds this OS's installer into target/installer (Linux: .deb, and .rpm when rpmbuild exists; macOS: .dmg;
+# Windows: .msi, needs WiX 3 on the PATH). Run by `mvn -Pinstaller package` after the jar. Why: decision 0018.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version=${1:?usage: packaging/installer.sh VERSION}
+out=target/installer
+rm -rf "$out" && mkdir -p "$out/input" "$out/resources"
+
+case "$(uname -s)" in
+  Linux) os=linux; types=deb; command -v rpmbuild >/dev/null && types="deb rpm" || echo "no rpmbuild: no .rpm" ;;
+  Darwin) os=mac; types=dmg ;;
+  *) os=win; types=msi ;;
+esac
+
+# The app's jars only: JavaFX is linked into the runtime as modules, so its jars would be a second copy.
+cp target/lectern.jar "$out/input/"
+find target/lib -name '*.jar' ! -name 'javafx-*' -exec cp {} "$out/input/" \;
+
+# The icon is drawn from the SVG at build time (no binary in git); jpackage wants PNG / ICNS / ICO per OS.
+icon=$out/lectern.png
+if command -v rsvg-convert >/dev/null; then rsvg-convert -w 256 -h 256 assets/lectern-icon.svg -o "$icon"
+elif command -v magick >/dev/null; then magick -background none assets/lectern-icon.svg -resize 256x256 "$icon"
+elif command -v convert >/dev/null; then convert -background none assets/lectern-icon.svg -resize 256x256 "$icon"
+else echo "no SVG converter: install librsvg2-bin (rsvg-convert) or ImageMagick" >&2; exit 2; fi
+icon_args=()
+[ $os = linux ] && icon_args=(--icon "$icon")   # .icns / .ico conversion is left to later: default icon there
+
+# The window's JVM options (packaging/jvm.options, comments dropped) go into the runtime image, where the
+# ThreadPriorityPolicy one raises no warning (decision 0011); the priority numbers are Linux nice levels.
+priority_filter='^$'
+[ $os = linux ] || priority_filter='^-XX:JavaPriority'
+jvm_options=$(grep -v '^#' packaging/jvm.options | grep . | grep -v "$priority_filter" | tr '\n' ' ' | sed 's/ $//')
+# What jdeps reports for the app and its jars, plus jdk.crypto.ec (TLS to image servers; jdeps cannot see it),
+# plus javafx.media (the Video tab). jdk.localedata and the rest of the JDK are left out.
+modules=java.base,java.desktop,java.logging,java.naming,java.net.http,java.sql,java.xml,java.management,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml,javafx.media
+fxlib=$(find target/lib -name "javafx-*-$os*.jar" | tr '\n' "$( [ $os = win ] && echo ';' || echo ':' )")
+
+# 1. An app image (one launcher: Lectern opens the window with no arguments and runs the command line with them).
+jpackage --type app-image --name Lectern --app-version "$version" --dest "$out/image" \
+  --input "$out/input" --main-jar lectern.jar --main-class dev.lectern.Lectern ${icon_args[@]+"${icon_args[@]}"} \
+  --module-path "$fxlib" --add-modules "$modules" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive --add-options=\"$jvm_options\""
+case $os in linux) app=$out/image/Lectern; cfg=$app/lib/app/Lectern.cfg ;;
+  mac) app=$out/image/Lectern.app; cfg=$app/Contents/app/Lectern.cfg ;;
+  win) app=$out/image/Lectern; cfg=$app/app/Lectern.cfg ;; esac
+
+# The JDK's CDS archive for heaps over 32 GB (no compressed oops): 10 MB no author's laptop uses.
+find "$app" -name classes_nocoops.jsa -delete
+
+# 2. AppCDS for the app's own classes (jlink's archive covers the JDK's only): the launcher reads
+# lib/app/lectern.jsa when it is there, silently otherwise; on Linux postinst makes it (packaging/linux/appcds.sh).
+awk '{ print } /^\[JavaOptions\]$/ { print "java-options=-XX:SharedArchiveFile=$APPDIR/lectern.jsa"
+  print "java-options=-Xlog:cds=off"; print "java-options=-Xlog:cds+dynamic=off" }' "$cfg" > "$cfg.new" && mv "$cfg.new" "$cfg"
+[ $os = linux ] && cp packaging/linux/appcds.sh "$app/lib/appcds.sh"
+
+# 3. The installers from that image.
+for type in $types; do
+  extra=()
+  if [ $os = linux ]; then
+    # Package-manager scripts from packaging/linux (jpackage's templates plus the /usr/bin/lectern link).
+    cp packaging/linux/postinst packaging/linux/prerm "$out/resources/"
+    extra=(--linux-package-name lectern --linux-shortcut --linux-menu-group "Education;Graphics"
+      --linux-app-category graphics --resource-dir "$out/resources" --icon "$icon")
+  fi
+  [ $os = win ] && extra=(--win-menu --win-shortcut --win-dir-chooser)
+  jpackage --type "$type" --name Lectern --app-version "$version" --dest "$out" --app-image "$app" \
+    --file-associations packaging/lectern-file.properties --description "Lecture image editor" \
+    --vendor Lectern --license-file LICENSE ${extra[@]+"${extra[@]}"}
+done
+ls -l "$out"/*.* | grep -v '\.png$'
