@@ -2,15 +2,21 @@ package dev.lectern.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.generation.VersionService;
 import dev.lectern.lecture.LectureSegment;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
+import dev.lectern.lecture.VersionEntry;
 import dev.lectern.storage.Project;
 import dev.lectern.testing.CliRun;
+import dev.lectern.testing.TestImages;
+import dev.lectern.ui.history.HistoryViewModel;
 import dev.lectern.ui.main.ImageVersionTag;
 import dev.lectern.ui.main.SegmentItem;
 import dev.lectern.ui.store.ProjectSession;
+import java.awt.Color;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -29,12 +35,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Hundreds of random steps — regenerate, accept, reject, cancel, select, restart — through the real window.
+ * Hundreds of random steps — regenerate (one image or several), accept, accept another candidate, discard one,
+ * reject, cancel, restore an old version, review an own image, select, restart — through the real window.
  * After each, every image view (list thumbnails, the editor's committed image) must show exactly the
  * (image id, version) the project file says the segment has: never a stale picture.
  */
 class ImageViewsRandomWalkTest {
-    static final int STEPS = 200;
+    static final int STEPS = Integer.getInteger("lectern.walk.steps", 400);
     static final long SEED = Long.getLong("lectern.walk.seed", 424242L);
 
     @TempDir
@@ -43,6 +50,9 @@ class ImageViewsRandomWalkTest {
     final Random random = new Random(SEED);
     /** The run the last accept, reject or cancel step answered. */
     String answered;
+    /** The candidate the last discard step threw away, or null for an accept. */
+    Integer discarded;
+
     TestApp.Launched app;
     Path file;
 
@@ -69,7 +79,8 @@ class ImageViewsRandomWalkTest {
             assertViewsMatchTheFile("step " + step + " (" + action + "), seed " + SEED);
         }
         System.out.println("random walk: " + STEPS + " steps " + counts + ", seed " + SEED);
-        assertThat(counts).containsKeys("regenerate", "accept", "reject", "cancel", "restart");
+        assertThat(counts).containsKeys("regenerate", "regenerate-candidates", "accept", "accept-candidate", "discard", "reject",
+                "cancel", "restore", "own-image", "restart");
     }
 
     private String step(int step) throws Exception {
@@ -91,12 +102,43 @@ class ImageViewsRandomWalkTest {
             });
             return "select";
         }
+        List<Run> several = waiting.stream().filter(r -> r.liveCandidates().size() > 1).toList();
+        if (!several.isEmpty() && roll < 27) {
+            Run run = several.get(random.nextInt(several.size()));
+            answered = run.id();
+            // what Left/Right then Enter, or Delete, do in the review: accept the candidate shown, or throw one away
+            int index = run.liveCandidates().get(random.nextInt(run.liveCandidates().size())).index();
+            discarded = roll < 21 ? null : index;
+            fx(() -> {
+                if (discarded == null) {
+                    session.review(run, ReviewOutcome.ACCEPTED, index);
+                } else {
+                    session.discard(run, index);
+                }
+                return null;
+            });
+            return discarded == null ? "accept-candidate" : "discard";
+        }
+        if (roll < 32) {
+            return restore(session) ? "restore" : "select";
+        }
+        if (roll < 36) {
+            Path mine = home.resolve("own-" + step + ".png");
+            Files.write(mine, TestImages.png(320, 180, new Color(random.nextInt(0xFFFFFF))));
+            String segment = "seg-0" + (1 + random.nextInt(9));
+            fx(() -> {
+                session.useImage(segment, mine, error -> { throw new AssertionError("a good PNG was refused", error); });
+                return null;
+            });
+            return "own-image";
+        }
         if (!waiting.isEmpty() && roll < 75) {
             Run run = waiting.get(random.nextInt(waiting.size()));
             answered = run.id();
             if (roll < 50) {
+                Integer first = run.liveCandidates().isEmpty() ? null : run.liveCandidates().get(0).index(); // Enter on the first shown
                 fx(() -> {
-                    session.review(run, ReviewOutcome.ACCEPTED);
+                    session.review(run, ReviewOutcome.ACCEPTED, first);
                     return null;
                 });
                 return "accept";
@@ -115,11 +157,26 @@ class ImageViewsRandomWalkTest {
             return "cancel";
         }
         String segment = "seg-0" + (1 + random.nextInt(9));
+        int images = roll < 88 ? 1 : 2 + random.nextInt(3);
         fx(() -> {
-            session.regenerate(segment);
+            session.regenerate(segment, images);
             return null;
         });
-        return "regenerate";
+        return images == 1 ? "regenerate" : "regenerate-candidates";
+    }
+
+    /** The History tab's Restore, as its view-model does it (off the FX thread): an earlier version made current again. */
+    private boolean restore(ProjectSession session) throws Exception {
+        Project p = fx(session::project);
+        String segment = "seg-0" + (1 + random.nextInt(9));
+        String ref = fx(() -> session.store().lectureProperty().get().id()) + "/" + segment;
+        VersionService versions = app.get(VersionService.class);
+        List<VersionEntry> old = versions.history(p, ref).versions().stream().filter(HistoryViewModel::canRestore).toList();
+        if (old.isEmpty()) {
+            return false;
+        }
+        versions.restore(p, ref, old.get(random.nextInt(old.size())).version().version());
+        return true;
     }
 
     private int runCount() throws Exception {
@@ -136,7 +193,12 @@ class ImageViewsRandomWalkTest {
         switch (action) {
             case "accept", "reject", "cancel" -> WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                     () -> p.runs().find(answered).orElseThrow().status().isTerminal());
-            case "regenerate" -> WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> p.runs().list().size() > runsBefore);
+            case "accept-candidate" -> WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> p.runs().find(answered).orElseThrow().status().isTerminal());
+            case "discard" -> WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> p.runs().find(answered).orElseThrow().candidates()
+                    .stream().anyMatch(c -> c.index() == discarded && c.discarded()));
+            case "regenerate", "regenerate-candidates", "own-image" -> WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> p.runs().list().size() > runsBefore);
             default -> { }
         }
     }
@@ -149,6 +211,12 @@ class ImageViewsRandomWalkTest {
 
     /** Waits until no run is working, the store matches the file, and every visible view has loaded its image. */
     private void settle() throws Exception {
+        // Twice: the layout after the first wait can bring a cell on screen (a scroll), which then loads its image.
+        settleOnce();
+        settleOnce();
+    }
+
+    private void settleOnce() throws Exception {
         ProjectSession session = app.get(ProjectSession.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             Project p = fx(session::project);
