@@ -12,6 +12,9 @@ case "$(uname -s)" in
   Darwin) os=mac; types=dmg ;;
   *) os=win; types=msi ;;
 esac
+# LECTERN_INSTALLER_TYPES=none stops after the app image (the bench profile's start-installed needs only that).
+types=${LECTERN_INSTALLER_TYPES:-$types}
+[ "$types" = none ] && types=
 
 # The app's jars only: JavaFX is linked into the runtime as modules, so its jars would be a second copy.
 cp target/lectern.jar "$out/input/"
@@ -68,4 +71,4 @@ for type in $types; do
     --file-associations packaging/lectern-file.properties --description "Lecture image editor" \
     --vendor Lectern --license-file LICENSE ${extra[@]+"${extra[@]}"}
 done
-ls -l "$out"/*.* | grep -v '\.png$'
+if [ -n "$types" ]; then ls -l "$out"/*.* | grep -v '\.png$'; else du -sh "$app"; fi

@@ -4,23 +4,12 @@ import dev.lectern.generation.SampleLecture;
 import dev.lectern.provider.titlecard.TitleCardRenderer;
 import dev.lectern.storage.ProjectFiles;
 import dev.lectern.storage.Schema;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -54,21 +43,17 @@ class StartBenchmark {
     void start() throws Exception {
         Path work = Path.of(System.getProperty("lectern.jar", "target/lectern.jar")).toAbsolutePath().getParent().resolve("bench-start");
         Files.createDirectories(work);
-        List<Path> libs = runtimeLibraries();
-        Path appJar = jar(Path.of("target/classes").toAbsolutePath(), work.resolve("lectern-app.jar"), p -> true);
-        Path bareJar = jar(Path.of("target/test-classes").toAbsolutePath(), work.resolve("bare.jar"),
-                p -> p.toString().replace('\\', '/').startsWith("dev/lectern/bench/BareFxWindow"));
-        String appCp = Stream.concat(Stream.of(appJar), libs.stream()).map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-        String bareCp = Stream.concat(Stream.of(bareJar), libs.stream().filter(p -> p.getFileName().toString().startsWith("javafx-")))
-                .map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        Path appJar = ColdStarts.jar(Path.of("target/classes").toAbsolutePath(), work.resolve("lectern-app.jar"), p -> true);
+        String appCp = Stream.concat(Stream.of(appJar), ColdStarts.runtimeLibraries().stream()).map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator));
         Path project = dir.resolve("Sample.lectern");
         new ProjectFiles(Schema.current(), Clock.systemUTC()).create(project, SampleLecture.TITLE,
                 p -> new SampleLecture(new TitleCardRenderer(), Clock.systemUTC()).addTo(p)).close();
         Path archive = work.resolve("lectern.jsa");
         Files.deleteIfExists(archive);
-        try (Display display = Display.start()) {
+        try (ColdStarts.Display display = ColdStarts.Display.start()) {
             List<String> app = List.of("-cp", appCp, "dev.lectern.Lectern", project.toString());
-            List<String> bare = List.of("-cp", bareCp, "dev.lectern.bench.BareFxWindow$Launcher");
+            List<String> bare = ColdStarts.bareMain(ColdStarts.bareClassPath(work));
             // Training run: the archive holds the classes loaded up to the window and the opened project.
             launch(display, app, List.of("-XX:ArchiveClassesAtExit=" + archive), 3000, true);
             if (!Files.isRegularFile(archive)) {
@@ -99,119 +84,8 @@ class StartBenchmark {
         }
     }
 
-    /**
-     * Starts a JVM and returns the milliseconds from process start to its first-frame line and, when {@code ready}
-     * is asked for, to its ready line (else the first frame again); then stops it.
-     */
-    private static double[] launch(Display display, List<String> main, List<String> extra, long lingerMs, boolean ready) throws Exception {
+    private static double[] launch(ColdStarts.Display display, List<String> main, List<String> extra, long lingerMs, boolean ready) throws Exception {
         Path home = Files.createTempDirectory(dir, "home");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("@" + Path.of("packaging", "jvm.options").toAbsolutePath()); // the window's JVM options, for both windows
-        command.addAll(extra);
-        command.addAll(display.jvmArgs());
-        command.addAll(List.of("-Dlectern.startup.marker=true", "-Dlectern.config.dir=" + home.resolve("config"),
-                "-Dlectern.cache.dir=" + home.resolve("cache"), "-Dlectern.data.dir=" + home.resolve("data"),
-                "-Djavafx.cachedir=" + dir.resolve("openjfx")));
-        command.addAll(main);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(home.resolve("err.txt").toFile());
-        pb.environment().remove("CLASSPATH");
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
-        pb.environment().putAll(display.env());
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            double first = -1;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("lectern: first frame after")) {
-                    first = (System.nanoTime() - t0) / 1e6;
-                }
-                boolean done = ready ? line.startsWith("lectern: ready after") : first >= 0;
-                if (done) {
-                    double[] ms = {first, (System.nanoTime() - t0) / 1e6};
-                    if (lingerMs > 0) {
-                        Thread.sleep(lingerMs);
-                    }
-                    p.destroy(); // SIGTERM: the JVM exits normally (and writes a dynamic archive if asked)
-                    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                    }
-                    return ms;
-                }
-            }
-        } finally {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
-        throw new AssertionError("no first-frame line from " + command + ": " + Files.readString(home.resolve("err.txt")));
-    }
-
-    /** The runtime libraries of the test class path: everything but the test-only artifacts and class folders. */
-    private static List<Path> runtimeLibraries() {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> testOnly = List.of("/org/junit/", "/org/opentest4j/", "/org/apiguardian/", "/org/assertj/", "/org/testfx/",
-                "/mockwebserver", "/com/tngtech/", "/net/bytebuddy/", "/org/hamcrest/", "/junit/", "/surefire");
-        List<Path> out = new ArrayList<>();
-        for (String entry : cp.split(File.pathSeparator)) {
-            String unix = entry.replace('\\', '/');
-            if (entry.endsWith(".jar") && testOnly.stream().noneMatch(unix::contains)) {
-                out.add(Path.of(entry));
-            }
-        }
-        return out;
-    }
-
-    private static Path jar(Path classes, Path jar, java.util.function.Predicate<Path> include) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
-             Stream<Path> walk = Files.walk(classes)) {
-            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                Path rel = classes.relativize(f);
-                if (include.test(rel)) {
-                    out.putNextEntry(new JarEntry(rel.toString().replace('\\', '/')));
-                    Files.copy(f, out);
-                    out.closeEntry();
-                }
-            }
-        }
-        return jar;
-    }
-
-    /** Xvfb on a free display number when installed; otherwise headless Monocle (needs its jar on the class path). */
-    record Display(Process xvfb, Map<String, String> env, List<String> jvmArgs, String description) implements AutoCloseable {
-        static Display start() throws Exception {
-            String xvfb = Stream.of("/usr/bin/Xvfb", "/usr/local/bin/Xvfb").filter(s -> Files.isExecutable(Path.of(s))).findFirst().orElse(null);
-            if (xvfb != null) {
-                for (int n = 91; n < 120; n++) {
-                    if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                        continue;
-                    }
-                    Process p = new ProcessBuilder(xvfb, ":" + n, "-screen", "0", "1920x1080x24", "-nolisten", "tcp")
-                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                    for (int i = 0; i < 50 && p.isAlive() && !Files.exists(Path.of("/tmp/.X11-unix/X" + n)); i++) {
-                        Thread.sleep(100);
-                    }
-                    if (p.isAlive()) {
-                        return new Display(p, Map.of("DISPLAY", ":" + n), List.of("-Dprism.order=sw"), "Xvfb, prism sw");
-                    }
-                }
-            }
-            String monocle = System.getProperty("surefire.test.class.path", "").contains("monocle") ? "" : null;
-            if (monocle == null) {
-                throw new AssertionError("neither Xvfb nor Monocle is available");
-            }
-            return new Display(null, Map.of(), List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"),
-                    "Monocle headless, prism sw");
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (xvfb != null) {
-                xvfb.destroy();
-                xvfb.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        return ColdStarts.launch(home, ColdStarts.java(display, extra, home, dir, main), display.env(), lingerMs, ready);
     }
 }
