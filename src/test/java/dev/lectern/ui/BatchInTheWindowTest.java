@@ -3,6 +3,7 @@ package dev.lectern.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.lecture.Batch;
+import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.lecture.VideoAsset;
 import dev.lectern.storage.Project;
@@ -107,6 +108,53 @@ class BatchInTheWindowTest {
             assertThat(videos.stream().filter(v -> List.of("seg-01", "seg-02", "seg-03").contains(v.id())))
                     .allSatisfy(v -> assertThat(v.imageVersion()).as(v.id()).isEqualTo(2));
             assertThat(videos.stream().filter(v -> v.id().equals("seg-04")).findFirst().orElseThrow().imageVersion()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theReviewOfABatchRunOffersAcceptAllRemainingAndAsksHowMany() throws Exception {
+        Path file = home.resolve("rest.lectern");
+        assertThat(CliRun.of("new", file, "--sample").exitCode()).isZero();
+        assertThat(CliRun.of("settings", file, "image.width=160", "image.height=90").exitCode()).isZero();
+        String lecture = CliRun.of("segments", file).out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        assertThat(CliRun.of("regenerate", file, lecture + "/seg-05").exitCode()).isZero(); // a run of no batch
+        assertThat(CliRun.of("batch", file, lecture, "--segments", "seg-01,seg-02,seg-03", "--wait").exitCode()).isZero();
+
+        try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
+            ProjectSession session = app.get(ProjectSession.class);
+            ReviewFlow flow = app.get(ReviewFlow.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> session.runs().stream()
+                    .filter(r -> r.status() == RunStatus.AWAITING_REVIEW).count()) == 4);
+            Run loose = fx(() -> session.runs().stream().filter(r -> r.segmentId().equals("seg-05")).findFirst().orElseThrow());
+            fx(() -> {
+                flow.openReview(loose);
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> flow.reviewing().filter(loose.id()::equals).isPresent()));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(fx(() -> robot.lookup("#acceptAllButton").queryButton().isVisible())).as("a run of no batch").isFalse();
+            robot.clickOn("#laterButton");
+
+            Run first = fx(() -> session.runs().stream().filter(r -> r.segmentId().equals("seg-01")).findFirst().orElseThrow());
+            fx(() -> {
+                flow.openReview(first);
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#acceptAllButton").queryButton().isVisible()));
+            assertThat(fx(() -> robot.lookup("#acceptAllButton").queryButton().getText())).isEqualTo("Accept All 3…");
+            robot.clickOn("#acceptAllButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+            assertThat(fx(ask::getHeaderText)).isEqualTo("Accept 3 waiting images");
+            robot.clickOn(fx(() -> (Button) ask.lookupButton(ButtonType.OK)));
+
+            Project p = fx(session::project);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> p.lectures().load(lecture).orElseThrow().videos().stream()
+                    .filter(v -> List.of("seg-01", "seg-02", "seg-03").contains(v.id())).allMatch(v -> v.imageVersion() == 2));
+            assertThat(p.runs().find(loose.id()).orElseThrow().status()).as("the loose run still waits").isEqualTo(RunStatus.AWAITING_REVIEW);
+            assertThat(p.lectures().load(lecture).orElseThrow().videos().stream().filter(v -> v.id().equals("seg-05")).findFirst()
+                    .orElseThrow().imageVersion()).isEqualTo(1);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> flow.reviewing().filter(first.id()::equals).isEmpty()));
         }
     }
 

@@ -39,8 +39,9 @@ public final class ReviewFlow implements RunActions, BatchActions {
     private final Dialogs messages;
     private final BatchQueue batches;
     private StackPane window;
-    /** The run under review and its review, or null. */
+    /** The run under review and its review, or null; its batch once known (null for a run of none). */
     private Run reviewing;
+    private Batch reviewingBatch;
     private ReviewDialog.Shown shown;
     /** Runs answered here whose answer the window has not yet seen applied: never offered for review again. */
     private final Set<String> answered = new HashSet<>();
@@ -145,8 +146,17 @@ public final class ReviewFlow implements RunActions, BatchActions {
             return;
         }
         reviewing = run;
-        shown = dialogs.open(new ReviewRequest(project, run, committed), (choice, candidate) -> answer(run, choice, candidate),
+        reviewingBatch = null;
+        ReviewDialog.Shown opened = dialogs.open(new ReviewRequest(project, run, committed), (choice, candidate) -> answer(run, choice, candidate),
                 index -> session.discard(run, index));
+        shown = opened;
+        // Which batch, and how many of it wait: a read of the file, so off the FX thread; the buttons show when known.
+        background.run(() -> project.batches().batchOf(run.id()).flatMap(project.batches()::find).orElse(null), batch -> {
+            if (batch != null && shown == opened && reviewing == run) {
+                reviewingBatch = batch;
+                opened.showBatchWaiting(batch.count(RunStatus.AWAITING_REVIEW));
+            }
+        }, e -> { });
     }
 
     private Window owner() {
@@ -158,6 +168,13 @@ public final class ReviewFlow implements RunActions, BatchActions {
             case ACCEPT -> session.review(run, ReviewOutcome.ACCEPTED, candidate);
             case REJECT -> session.review(run, ReviewOutcome.REJECTED, null);
             case REGENERATE_AGAIN -> session.retry(run);
+            case ACCEPT_ALL_REMAINING, REJECT_ALL_REMAINING -> {
+                if (reviewingBatch != null) {
+                    answerAll(reviewingBatch, choice == ReviewChoice.ACCEPT_ALL_REMAINING);
+                }
+                answered.add(run.id());
+                return; // the rest of the batch is being answered: opening its next review would only close again
+            }
         }
         answered.add(run.id());
         if (choice != ReviewChoice.REGENERATE_AGAIN) {

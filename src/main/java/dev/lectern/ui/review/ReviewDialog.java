@@ -48,6 +48,13 @@ public final class ReviewDialog {
             }
         }
 
+        /** The run's batch has {@code waiting} images waiting for review, this one included: offers Accept / Reject All. */
+        public void showBatchWaiting(int waiting) {
+            if (current == this && sheet != null) {
+                sheet.view().model().setBatchWaiting(waiting);
+            }
+        }
+
         public boolean isShowing() {
             return current == this;
         }

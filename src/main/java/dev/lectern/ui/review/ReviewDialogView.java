@@ -1,5 +1,6 @@
 package dev.lectern.ui.review;
 
+import dev.lectern.ui.common.AnswerAllQuestion;
 import dev.lectern.ui.common.FxmlViews;
 import dev.lectern.ui.common.Tips;
 import dev.lectern.lecture.Candidate;
@@ -49,6 +50,8 @@ public final class ReviewDialogView {
     @FXML private Label previewSize;
     @FXML private Label previewCreated;
     @FXML private Button acceptButton;
+    @FXML private Button acceptAllButton;
+    @FXML private Button rejectAllButton;
     @FXML private HBox candidateBar;
     @FXML private Label candidateLabel;
     @FXML private HBox candidateStrip;
@@ -72,6 +75,12 @@ public final class ReviewDialogView {
         caption(model.committed(), committedPrompt, committedModel, committedSize, committedCreated);
         caption(model.preview(), previewPrompt, previewModel, previewSize, previewCreated);
         acceptButton.disableProperty().bind(model.canAcceptProperty().not());
+        for (Button all : List.of(acceptAllButton, rejectAllButton)) {
+            all.visibleProperty().bind(model.answerAllOfferedProperty());
+            all.managedProperty().bind(model.answerAllOfferedProperty());
+        }
+        acceptAllButton.textProperty().bind(model.batchWaitingProperty().asString("Accept All %d…"));
+        rejectAllButton.textProperty().bind(model.batchWaitingProperty().asString("Reject All %d…"));
 
         compareToggle.selectedProperty().bindBidirectional(model.comparingProperty());
         sideBySide.visibleProperty().bind(model.comparingProperty().not());
@@ -268,6 +277,23 @@ public final class ReviewDialogView {
     @FXML
     private void later() {
         onLater.run();
+    }
+
+    /** The rest of the batch at once, after saying how many (the batch row asks the same). */
+    @FXML
+    private void acceptAll() {
+        answerAll(true);
+    }
+
+    @FXML
+    private void rejectAll() {
+        answerAll(false);
+    }
+
+    private void answerAll(boolean accept) {
+        if (AnswerAllQuestion.ask(root.getScene() == null ? null : root.getScene().getWindow(), model.batchWaitingProperty().get(), accept)) {
+            model.choose(accept ? ReviewChoice.ACCEPT_ALL_REMAINING : ReviewChoice.REJECT_ALL_REMAINING);
+        }
     }
 
     @FXML

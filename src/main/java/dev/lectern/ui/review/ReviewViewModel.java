@@ -55,6 +55,9 @@ public final class ReviewViewModel {
     /** The run's candidates not yet discarded, and which one the new side shows. */
     private final ObservableList<Candidate> candidates = FXCollections.observableArrayList();
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected");
+    /** Images of this run's batch waiting for review, this one included; 0 for a run of no batch (or not known yet). */
+    private final IntegerProperty batchWaiting = new SimpleIntegerProperty(this, "batchWaiting");
+    private final BooleanBinding answerAllOffered = batchWaiting.greaterThan(1);
     private final BooleanBinding severalCandidates = Bindings.size(candidates).greaterThan(1);
     private final StringBinding candidateText = Bindings.createStringBinding(() -> candidates.size() < 2 ? ""
             : "Image " + (selected.get() + 1) + " of " + candidates.size(), candidates, selected);
@@ -139,6 +142,20 @@ public final class ReviewViewModel {
         }
     }
 
+    /** Images of the run's batch waiting for review, this one included (learnt after the review opened). */
+    public ReadOnlyIntegerProperty batchWaitingProperty() {
+        return batchWaiting;
+    }
+
+    public void setBatchWaiting(int waiting) {
+        batchWaiting.set(waiting);
+    }
+
+    /** True when the run is one of several in its batch waiting: Accept All / Reject All show. */
+    public BooleanBinding answerAllOfferedProperty() {
+        return answerAllOffered;
+    }
+
     /** The candidate an Accept now takes; null for a run stored before candidates. */
     public Integer selectedCandidate() {
         return candidates.isEmpty() ? null : candidates.get(selected.get()).index();
@@ -194,6 +211,7 @@ public final class ReviewViewModel {
     public void load(ReviewRequest request) {
         clear();
         decided = false;
+        batchWaiting.set(0);
         comparing.set(false);
         compareSplit.set(0.5);
         viewport.fit();

@@ -2,12 +2,11 @@ package dev.lectern.ui.runs;
 
 import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.RunStatus;
+import dev.lectern.ui.common.AnswerAllQuestion;
 import dev.lectern.ui.common.HumanTime;
 import dev.lectern.ui.common.Tips;
 import java.time.Instant;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.FlowPane;
@@ -57,13 +56,9 @@ final class BatchRow extends VBox {
         return b;
     }
 
-    /** "Accept all" answers many reviews unseen: say how many, and ask. */
     private void confirmAll(Batch b, int waiting, boolean accept, BatchActions actions) {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, (accept ? "Use the new image of " : "Keep the current image of ") + waiting
-                + " segment" + (waiting == 1 ? "" : "s") + (accept ? " without reviewing them one by one? Where a run drew several images, its first one is taken."
-                : ", rejecting their new images?"), ButtonType.CANCEL, ButtonType.OK);
-        ask.setHeaderText((accept ? "Accept " : "Reject ") + waiting + " waiting image" + (waiting == 1 ? "" : "s"));
-        ask.initOwner(getScene() == null ? null : getScene().getWindow());
-        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(x -> actions.answerAll(b, accept));
+        if (AnswerAllQuestion.ask(getScene() == null ? null : getScene().getWindow(), waiting, accept)) {
+            actions.answerAll(b, accept);
+        }
     }
 }
