@@ -6,14 +6,11 @@ import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
-import dev.lectern.lecture.VideoAsset;
 import dev.lectern.storage.Project;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +42,13 @@ public final class BatchService {
      * settings each resolves to (seed §5.3) unless {@code model} says otherwise, in one transaction with the batch.
      */
     public Batch start(Project project, String lectureId, List<String> segmentIds, String model, Integer candidates) {
-        Lecture lecture = project.lectures().load(lectureId).orElseThrow(() -> new InvalidInputException("there is no lecture "
-                + lectureId + " in " + project.info().file().getFileName() + "; 'lectern segments' lists them"));
-        List<String> chosen = chosenSegments(lecture, segmentIds);
+        return start(project, lectureId, SegmentSelection.of(segmentIds), model, candidates);
+    }
+
+    /** As above, for the segments {@code selection} chooses (seed §5.3 settings each, unless {@code model}). */
+    public Batch start(Project project, String lectureId, SegmentSelection selection, String model, Integer candidates) {
+        Lecture lecture = lecture(project, lectureId);
+        List<String> chosen = selection.choose(project, lecture);
         String batchId = RunIds.nextBatch();
         project.transaction(() -> {
             List<String> runIds = new ArrayList<>();
@@ -58,6 +59,16 @@ public final class BatchService {
             return null;
         });
         return find(project, batchId);
+    }
+
+    /** The segments a batch with {@code selection} would regenerate, without starting it: what the dialog counts. */
+    public List<String> preview(Project project, String lectureId, SegmentSelection selection) {
+        return selection.choose(project, lecture(project, lectureId));
+    }
+
+    private static Lecture lecture(Project project, String lectureId) {
+        return project.lectures().load(lectureId).orElseThrow(() -> new InvalidInputException("there is no lecture "
+                + lectureId + " in " + project.info().file().getFileName() + "; 'lectern segments' lists them"));
     }
 
     /**
@@ -166,21 +177,5 @@ public final class BatchService {
             }
         }
         return find(project, batchId);
-    }
-
-    private static List<String> chosenSegments(Lecture lecture, List<String> segmentIds) {
-        if (segmentIds.isEmpty()) {
-            if (lecture.videos().isEmpty()) {
-                throw new InvalidInputException("lecture " + lecture.id() + " has no segments to regenerate");
-            }
-            return lecture.videos().stream().map(VideoAsset::id).toList();
-        }
-        Set<String> unique = new LinkedHashSet<>(segmentIds);
-        for (String id : unique) {
-            if (lecture.video(id).isEmpty()) {
-                throw new InvalidInputException("lecture " + lecture.id() + " has no segment " + id + "; 'lectern segments' lists them");
-            }
-        }
-        return List.copyOf(unique);
     }
 }

@@ -1,18 +1,22 @@
 package dev.lectern.app.cli;
 
 import dev.lectern.generation.BatchService;
+import dev.lectern.generation.SegmentSelection;
 import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", description = {"Regenerate a whole lecture, or some of its segments, as one batch.",
+        "--segments, --older-than, --made-by and --title-cards narrow the choice together (AND).",
         "Each segment gets a run with the settings it resolves to; the providers' concurrency limits how many draw at once.",
         "Without --wait the runs stay queued for 'lectern resume' or the window to drive."})
 final class BatchCommand extends ProjectCommand {
@@ -21,6 +25,15 @@ final class BatchCommand extends ProjectCommand {
 
     @Option(names = "--segments", split = ",", paramLabel = "ID", description = "Only these segments (comma-separated).")
     List<String> segments = List.of();
+
+    @Option(names = "--older-than", paramLabel = "YYYY-MM-DD", description = "Only segments whose current image was made before this day (UTC).")
+    LocalDate olderThan;
+
+    @Option(names = "--made-by", paramLabel = "MODEL", description = "Only segments whose current image this model made (PROVIDER/MODEL or titlecard).")
+    String madeBy;
+
+    @Option(names = "--title-cards", description = "Only segments whose current image is an offline title card.")
+    boolean titleCards;
 
     @Option(names = "--model", paramLabel = "REF", description = "PROVIDER/MODEL or titlecard for every run, instead of each segment's.")
     String model;
@@ -45,7 +58,9 @@ final class BatchCommand extends ProjectCommand {
     @Override
     public Integer call() throws Exception {
         try (Project project = open(Access.READ_WRITE)) {
-            Batch batch = batches.start(project, lectureId, segments, model, candidates);
+            SegmentSelection selection = new SegmentSelection(segments,
+                    olderThan == null ? null : olderThan.atStartOfDay(ZoneOffset.UTC).toInstant(), madeBy, titleCards);
+            Batch batch = batches.start(project, lectureId, selection, model, candidates);
             if (await) {
                 batch = batches.drive(project, batch.id());
             }
