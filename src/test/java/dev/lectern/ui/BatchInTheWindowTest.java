@@ -44,10 +44,13 @@ class BatchInTheWindowTest {
             int segments = fx(() -> session.store().segments().size());
 
             robot.clickOn("Segment").clickOn("Regenerate Whole Lecture…");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-            DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-            assertThat(fx(ask::getContentText)).contains("all " + segments + " segments");
-            robot.clickOn(fx(() -> (Button) ask.lookupButton(ButtonType.OK)));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#regenerateBatch").tryQuery().isPresent());
+            DialogPane ask = robot.lookup("#regenerateBatch").queryAs(DialogPane.class);
+            Button ok = fx(() -> (Button) ask.lookupButton(ButtonType.OK));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(ok::getText).equals("Regenerate " + segments));
+            assertThat(fx(() -> ((javafx.scene.control.Label) ask.lookup("#batchSummary")).getText()))
+                    .startsWith("Regenerates " + segments + " of " + segments + " segments");
+            robot.clickOn(ok);
 
             ReviewFlow flow = app.get(ReviewFlow.class);
             List<String> reviewed = new ArrayList<>();
@@ -155,6 +158,52 @@ class BatchInTheWindowTest {
             assertThat(p.lectures().load(lecture).orElseThrow().videos().stream().filter(v -> v.id().equals("seg-05")).findFirst()
                     .orElseThrow().imageVersion()).isEqualTo(1);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> flow.reviewing().filter(first.id()::equals).isEmpty()));
+        }
+    }
+
+    @Test
+    void twoSegmentsSelectedInTheListAreRegeneratedAsABatchOfTwoAndFiltersCount() throws Exception {
+        Path file = home.resolve("some.lectern");
+        assertThat(CliRun.of("new", file, "--sample").exitCode()).isZero();
+        assertThat(CliRun.of("settings", file, "image.width=160", "image.height=90").exitCode()).isZero();
+        try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
+            ProjectSession session = app.get(ProjectSession.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> session.store().segments().size()) == 9);
+            robot.clickOn(fx(() -> robot.lookup(".segment-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                    .filter(c -> c.getIndex() == 1).findFirst().orElseThrow()));
+            robot.press(KeyCode.SHIFT).clickOn(fx(() -> robot.lookup(".segment-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                    .filter(c -> c.getIndex() == 2).findFirst().orElseThrow())).release(KeyCode.SHIFT);
+
+            robot.clickOn("Segment").clickOn("Regenerate Selected…");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#regenerateBatch").tryQuery().isPresent());
+            DialogPane ask = robot.lookup("#regenerateBatch").queryAs(DialogPane.class);
+            Button ok = fx(() -> (Button) ask.lookupButton(ButtonType.OK));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(ok::getText).equals("Regenerate 2"));
+            assertThat(fx(() -> ((javafx.scene.control.RadioButton) ask.lookup("#selectedSegments")).isSelected())).isTrue();
+
+            robot.clickOn("#allSegments");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(ok::getText).equals("Regenerate 9"));
+            robot.clickOn("#madeByOn"); // every sample image is a title card: the first model offered is titlecard
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(ok::getText).equals("Regenerate 9"));
+            fx(() -> {
+                ((javafx.scene.control.ComboBox<?>) ask.lookup("#madeBy")).getEditor().setText("nobody/none");
+                ((javafx.scene.control.ComboBox<String>) ask.lookup("#madeBy")).setValue("nobody/none");
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> ((javafx.scene.control.Label) ask.lookup("#batchSummary")).getText())
+                    .contains("an image made by nobody/none"));
+            assertThat(fx(() -> ((javafx.scene.control.Label) ask.lookup("#batchSummary")).getText())).contains("nothing was started");
+            assertThat(fx(ok::isDisabled)).as("nothing to start").isTrue();
+            robot.clickOn("#madeByOn");
+            robot.clickOn("#selectedSegments");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(ok::getText).equals("Regenerate 2") && !fx(ok::isDisabled));
+            robot.clickOn(ok);
+
+            Project p = fx(session::project);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> p.batches().list().size() == 1);
+            assertThat(p.batches().list().get(0).total()).isEqualTo(2);
+            List<String> chosen = p.runs().inBatch(p.batches().list().get(0).id()).stream().map(Run::segmentId).sorted().toList();
+            assertThat(chosen).containsExactly("seg-02", "seg-03");
         }
     }
 

@@ -74,6 +74,7 @@ public final class MainView {
     @FXML private MenuItem regenerateItem;
     @FXML private MenuItem useImageItem;
     @FXML private MenuItem regenerateLectureItem;
+    @FXML private MenuItem regenerateSelectedItem;
     @FXML private MenuItem reviewItem;
     @FXML private MenuItem importItem;
     @FXML private MenuItem closeItem;
@@ -113,6 +114,7 @@ public final class MainView {
         ProjectSession session = model.session();
         LectureStore store = session.store();
         segmentList.setItems(store.segments());
+        segmentList.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE); // for a batch of some
         segmentList.setCellFactory(list -> new SegmentCell(session::project, store, thumbnails));
         segmentList.setPlaceholder(new Label("This lecture has no segments yet. Import a lecture (File ▸ Import Lecture…)."));
         segmentList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -141,6 +143,7 @@ public final class MainView {
         regenerateItem.disableProperty().bind(editor.selectedProperty().isNull());
         useImageItem.disableProperty().bind(editor.selectedProperty().isNull());
         regenerateLectureItem.disableProperty().bind(Bindings.isEmpty(session.store().segments()));
+        regenerateSelectedItem.disableProperty().bind(Bindings.size(segmentList.getSelectionModel().getSelectedItems()).lessThan(2));
         importItem.disableProperty().bind(session.projectProperty().isNull());
         closeItem.disableProperty().bind(session.projectProperty().isNull());
         session.setOnError(this::showError);
@@ -312,7 +315,12 @@ public final class MainView {
 
     @FXML
     void regenerateLecture() {
-        commands.regenerateLecture(window());
+        commands.regenerateSome(window(), java.util.List.of());
+    }
+
+    @FXML
+    void regenerateSelected() {
+        commands.regenerateSome(window(), segmentList.getSelectionModel().getSelectedItems().stream().map(i -> i.video().id()).toList());
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package dev.lectern.ui.main;
 
+import dev.lectern.ui.batch.RegenerateBatchDialog;
 import dev.lectern.ui.common.Background;
 import dev.lectern.ui.common.Dialogs;
 import dev.lectern.ui.providers.ProvidersDialog;
@@ -7,11 +8,10 @@ import dev.lectern.ui.segment.SegmentEditorViewModel;
 import dev.lectern.ui.settings.ProjectSettingsDialog;
 import dev.lectern.ui.store.BatchQueue;
 import jakarta.inject.Inject;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
+import java.util.List;
 import javafx.stage.Window;
 
-/** The menu commands that open a dialog first: Project ▸ Settings, Project ▸ Image Servers, Segment ▸ Regenerate Whole Lecture. */
+/** The menu commands that open a dialog first: Project ▸ Settings, Project ▸ Image Servers, Segment ▸ Regenerate Whole Lecture / Selected. */
 final class MenuCommands {
     private final MainViewModel model;
     private final SegmentEditorViewModel editor;
@@ -20,10 +20,11 @@ final class MenuCommands {
     private final BatchQueue batchQueue;
     private final Background background;
     private final Dialogs dialogs;
+    private final RegenerateBatchDialog batchDialog;
 
     @Inject
     MenuCommands(MainViewModel model, SegmentEditorViewModel editor, ProjectSettingsDialog settingsDialog, ProvidersDialog providersDialog,
-                 BatchQueue batchQueue, Background background, Dialogs dialogs) {
+                 BatchQueue batchQueue, Background background, Dialogs dialogs, RegenerateBatchDialog batchDialog) {
         this.model = model;
         this.editor = editor;
         this.settingsDialog = settingsDialog;
@@ -31,6 +32,7 @@ final class MenuCommands {
         this.batchQueue = batchQueue;
         this.background = background;
         this.dialogs = dialogs;
+        this.batchDialog = batchDialog;
     }
 
     /** Reads the settings off the FX thread, edits them in the dialog, saves them off it; the editor follows. */
@@ -53,14 +55,19 @@ final class MenuCommands {
         }
     }
 
-    /** Asks first: a whole lecture may be many paid calls. */
-    void regenerateLecture(Window owner) {
-        int n = model.session().store().segments().size();
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Draw new starting images for all " + n + " segments, each with the "
-                + "settings it resolves to? The reviews come one after another; the current images stay until you accept.",
-                ButtonType.CANCEL, ButtonType.OK);
-        ask.setHeaderText("Regenerate the whole lecture");
-        ask.initOwner(owner);
-        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> batchQueue.regenerateLecture());
+    /**
+     * Asks which segments first — all, the {@code selected} ones (when several), narrowed by their current image — and
+     * says how many: a whole lecture may be many paid calls.
+     */
+    void regenerateSome(Window owner, List<String> selected) {
+        var session = model.session();
+        var lecture = session.store().lectureProperty().get();
+        if (session.project() == null || lecture == null) {
+            return;
+        }
+        List<String> models = session.store().segments().stream().map(i -> i.video().startingImageModel())
+                .filter(m -> m != null && !m.isBlank()).distinct().sorted().toList();
+        batchDialog.ask(owner, session.project(), lecture.id(), session.store().segments().size(), selected, models)
+                .ifPresent(batchQueue::regenerate);
     }
 }

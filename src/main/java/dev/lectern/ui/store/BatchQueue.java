@@ -1,6 +1,7 @@
 package dev.lectern.ui.store;
 
 import dev.lectern.generation.BatchService;
+import dev.lectern.generation.SegmentSelection;
 import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.ReviewOutcome;
@@ -10,7 +11,6 @@ import dev.lectern.storage.Project;
 import dev.lectern.ui.common.Background;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -43,12 +43,12 @@ public final class BatchQueue {
         return active;
     }
 
-    /** Every segment of the lecture shown, as one batch, each with the settings it resolves to. */
-    public void regenerateLecture() {
+    /** The segments of the lecture shown that {@code selection} chooses, as one batch, each with the settings it resolves to. */
+    public void regenerate(SegmentSelection selection) {
         Project p = session.project();
         Lecture l = session.store().lectureProperty().get();
         if (p != null && l != null) {
-            session.inRunThread(() -> batches.drive(p, batches.start(p, l.id(), List.of(), null, null).id()));
+            session.inRunThread(() -> batches.drive(p, batches.start(p, l.id(), selection, null, null).id()));
         }
     }
 
