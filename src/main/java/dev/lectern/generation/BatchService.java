@@ -6,14 +6,11 @@ import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
-import dev.lectern.lecture.VideoAsset;
 import dev.lectern.storage.Project;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +30,13 @@ public final class BatchService {
 
     private final RunService runs;
     private final Clock clock;
+    private final SegmentSelection selection;
 
     @Inject
-    public BatchService(RunService runs, Clock clock) {
+    public BatchService(RunService runs, Clock clock, SegmentSelection selection) {
         this.runs = runs;
         this.clock = clock;
+        this.selection = selection;
     }
 
     /**
@@ -45,9 +44,12 @@ public final class BatchService {
      * settings each resolves to (seed §5.3) unless {@code model} says otherwise, in one transaction with the batch.
      */
     public Batch start(Project project, String lectureId, List<String> segmentIds, String model, Integer candidates) {
-        Lecture lecture = project.lectures().load(lectureId).orElseThrow(() -> new InvalidInputException("there is no lecture "
-                + lectureId + " in " + project.info().file().getFileName() + "; 'lectern segments' lists them"));
-        List<String> chosen = chosenSegments(lecture, segmentIds);
+        return start(project, lectureId, SegmentFilter.only(segmentIds), model, candidates);
+    }
+
+    /** As above, for the segments the filter picks ({@link SegmentSelection}); one matching none starts nothing. */
+    public Batch start(Project project, String lectureId, SegmentFilter filter, String model, Integer candidates) {
+        List<String> chosen = choose(project, lectureId, filter);
         String batchId = RunIds.nextBatch();
         project.transaction(() -> {
             List<String> runIds = new ArrayList<>();
@@ -168,19 +170,18 @@ public final class BatchService {
         return find(project, batchId);
     }
 
-    private static List<String> chosenSegments(Lecture lecture, List<String> segmentIds) {
-        if (segmentIds.isEmpty()) {
-            if (lecture.videos().isEmpty()) {
-                throw new InvalidInputException("lecture " + lecture.id() + " has no segments to regenerate");
-            }
-            return lecture.videos().stream().map(VideoAsset::id).toList();
-        }
-        Set<String> unique = new LinkedHashSet<>(segmentIds);
-        for (String id : unique) {
-            if (lecture.video(id).isEmpty()) {
-                throw new InvalidInputException("lecture " + lecture.id() + " has no segment " + id + "; 'lectern segments' lists them");
-            }
-        }
-        return List.copyOf(unique);
+    /** The segments {@link #start} would regenerate for the filter, so that the author can be told how many first. */
+    public List<String> choose(Project project, String lectureId, SegmentFilter filter) {
+        return selection.select(project, lecture(project, lectureId), filter);
+    }
+
+    /** The models that made the lecture's current images: what a "made by" filter can name. */
+    public List<String> modelsIn(Project project, String lectureId) {
+        return selection.modelsIn(project, lecture(project, lectureId));
+    }
+
+    private Lecture lecture(Project project, String lectureId) {
+        return project.lectures().load(lectureId).orElseThrow(() -> new InvalidInputException("there is no lecture "
+                + lectureId + " in " + project.info().file().getFileName() + "; 'lectern segments' lists them"));
     }
 }

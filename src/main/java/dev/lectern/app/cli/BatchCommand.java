@@ -1,12 +1,16 @@
 package dev.lectern.app.cli;
 
 import dev.lectern.generation.BatchService;
+import dev.lectern.generation.SegmentFilter;
 import dev.lectern.lecture.Batch;
+import dev.lectern.lecture.InvalidInputException;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +25,15 @@ final class BatchCommand extends ProjectCommand {
 
     @Option(names = "--segments", split = ",", paramLabel = "ID", description = "Only these segments (comma-separated).")
     List<String> segments = List.of();
+
+    @Option(names = "--older-than", paramLabel = "YYYY-MM-DD", description = "Only segments whose image was made before this day (or that have none).")
+    String olderThan;
+
+    @Option(names = "--made-by", paramLabel = "MODEL", description = "Only segments whose image came from this model, as 'lectern segments' shows it.")
+    String madeBy;
+
+    @Option(names = "--title-cards", description = "Only segments whose image is an offline title card. Filters combine with AND.")
+    boolean titleCards;
 
     @Option(names = "--model", paramLabel = "REF", description = "PROVIDER/MODEL or titlecard for every run, instead of each segment's.")
     String model;
@@ -45,7 +58,7 @@ final class BatchCommand extends ProjectCommand {
     @Override
     public Integer call() throws Exception {
         try (Project project = open(Access.READ_WRITE)) {
-            Batch batch = batches.start(project, lectureId, segments, model, candidates);
+            Batch batch = batches.start(project, lectureId, new SegmentFilter(segments, date(olderThan), madeBy, titleCards), model, candidates);
             if (await) {
                 batch = batches.drive(project, batch.id());
             }
@@ -57,6 +70,17 @@ final class BatchCommand extends ProjectCommand {
                 return CliErrors.FAILED;
             }
             return 0;
+        }
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("--older-than wants a day as YYYY-MM-DD, like 2025-03-01; '" + text + "' is not one");
         }
     }
 }
