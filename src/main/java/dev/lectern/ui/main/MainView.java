@@ -227,7 +227,8 @@ public final class MainView {
         FxmlViews.Loaded<SegmentEditorView> loaded = fxml.load(SegmentEditorView.class);
         editorView = loaded.controller();
         editorHolder.getChildren().setAll(loaded.root());
-        runs = runsPanel.create(model.session().runs(), batchQueue.active(), reviewFlow, reviewFlow, this::segmentTitle);
+        runs = runsPanel.create(model.session().runs(), batchQueue.active(), batchQueue::runIdsOf, reviewFlow, reviewFlow,
+                this::segmentTitle);
         runsHolder.getChildren().setAll(runs.root());
         center.getChildren().add(0, split);
     }
