@@ -30,17 +30,14 @@ public record SegmentFilter(List<String> segmentIds, LocalDate olderThan, String
         return olderThan != null || madeBy != null || titleCardsOnly;
     }
 
-    /** "image older than 2025-03-01 and made by local-sd/sdxl", for messages; empty when nothing filters. */
+    /** "an image older than 2025-03-01 and an image made by local-sd/sdxl", for messages; empty when nothing filters. */
     public String describe() {
         List<String> parts = new ArrayList<>();
-        if (!segmentIds.isEmpty()) {
-            parts.add("one of " + String.join(", ", segmentIds));
-        }
         if (olderThan != null) {
-            parts.add("image older than " + olderThan);
+            parts.add("an image older than " + olderThan);
         }
         if (madeBy != null) {
-            parts.add("made by " + madeBy);
+            parts.add("an image made by " + madeBy);
         }
         if (titleCardsOnly) {
             parts.add("a title card");

@@ -44,7 +44,9 @@ public final class SegmentSelection {
             }
         }
         if (chosen.isEmpty()) {
-            throw new InvalidInputException("no segment of lecture " + lecture.id() + " has " + filter.describe()
+            String which = named.isEmpty() ? "no segment of lecture " + lecture.id()
+                    : "none of the segments " + String.join(", ", named) + " of lecture " + lecture.id();
+            throw new InvalidInputException(which + " has " + filter.describe()
                     + "; nothing was started ('lectern segments' shows each segment's image and model)");
         }
         return chosen;

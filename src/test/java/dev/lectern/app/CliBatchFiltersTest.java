@@ -80,11 +80,14 @@ class CliBatchFiltersTest {
     void aFilterMatchingNothingSaysSoAndStartsNothing() throws Exception {
         CliRun none = cli.run("batch", file, LECTURE, "--made-by", "local-sd/sdxl", "--title-cards");
         assertThat(none.exitCode()).as(none.toString()).isEqualTo(2);
-        assertThat(none.err()).contains("no segment of lecture " + LECTURE + " has made by local-sd/sdxl and a title card")
+        assertThat(none.err()).contains("no segment of lecture " + LECTURE + " has an image made by local-sd/sdxl and a title card")
                 .contains("nothing was started");
         CliRun unknown = cli.run("batch", file, LECTURE, "--made-by", "openai/dall-e-3");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("made by openai/dall-e-3");
+        assertThat(unknown.err()).contains("has an image made by openai/dall-e-3");
+        CliRun named = cli.run("batch", file, LECTURE, "--segments", "s1,s2", "--made-by", "local-sd/sdxl");
+        assertThat(named.exitCode()).isEqualTo(2);
+        assertThat(named.err()).contains("none of the segments s1, s2 of lecture " + LECTURE + " has an image made by local-sd/sdxl");
         CliRun badDate = cli.run("batch", file, LECTURE, "--older-than", "1.3.2025");
         assertThat(badDate.exitCode()).isEqualTo(2);
         assertThat(badDate.err()).contains("--older-than wants a day as YYYY-MM-DD").contains("'1.3.2025'");

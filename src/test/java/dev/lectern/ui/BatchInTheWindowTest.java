@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,8 @@ class BatchInTheWindowTest {
             robot.clickOn("Segment").clickOn("Regenerate Whole Lecture…");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-            assertThat(fx(ask::getContentText)).contains("all " + segments + " segments");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> ((Label) ask.lookup("#batchCount")).getText())
+                    .equals("Regenerates all " + segments + " segments."));
             robot.clickOn(fx(() -> (Button) ask.lookupButton(ButtonType.OK)));
 
             ReviewFlow flow = app.get(ReviewFlow.class);

@@ -141,6 +141,7 @@ public final class MainView {
         regenerateItem.disableProperty().bind(editor.selectedProperty().isNull());
         useImageItem.disableProperty().bind(editor.selectedProperty().isNull());
         regenerateLectureItem.disableProperty().bind(Bindings.isEmpty(session.store().segments()));
+        commands.offerSelection(segmentList, regenerateLectureItem, this::window);
         importItem.disableProperty().bind(session.projectProperty().isNull());
         closeItem.disableProperty().bind(session.projectProperty().isNull());
         session.setOnError(this::showError);
@@ -347,7 +348,9 @@ public final class MainView {
                 }
             }
         }
-        segmentList.getSelectionModel().select(index);
+        if (!segmentList.getSelectionModel().isSelected(index)) {
+            segmentList.getSelectionModel().select(index); // adds to what else is still selected (Shift/Ctrl-click)
+        }
         editor.selectedProperty().set(segmentList.getItems().get(index));
     }
 

@@ -1,6 +1,7 @@
 package dev.lectern.ui.store;
 
 import dev.lectern.generation.BatchService;
+import dev.lectern.generation.SegmentFilter;
 import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.ReviewOutcome;
@@ -13,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -52,12 +54,30 @@ public final class BatchQueue {
         return members.getOrDefault(batchId, List.of());
     }
 
-    /** Every segment of the lecture shown, as one batch, each with the settings it resolves to. */
-    public void regenerateLecture() {
+    /** The segments the filter picks in the lecture shown, found off the FX thread; a filter matching none fails, saying so. */
+    public void choose(SegmentFilter filter, Consumer<List<String>> onChosen, Consumer<Throwable> onFailure) {
         Project p = session.project();
         Lecture l = session.store().lectureProperty().get();
         if (p != null && l != null) {
-            session.inRunThread(() -> batches.drive(p, batches.start(p, l.id(), List.of(), null, null).id()));
+            background.run(() -> batches.choose(p, l.id(), filter), onChosen, onFailure);
+        }
+    }
+
+    /** The models that made the current images of the lecture shown: what a "made by" filter can name. */
+    public void modelsInLecture(Consumer<List<String>> onLoaded) {
+        Project p = session.project();
+        Lecture l = session.store().lectureProperty().get();
+        if (p != null && l != null) {
+            background.run(() -> batches.modelsIn(p, l.id()), onLoaded, e -> onLoaded.accept(List.of()));
+        }
+    }
+
+    /** The segments of the lecture shown that the filter picks, as one batch, each with the settings it resolves to. */
+    public void regenerate(SegmentFilter filter) {
+        Project p = session.project();
+        Lecture l = session.store().lectureProperty().get();
+        if (p != null && l != null) {
+            session.inRunThread(() -> batches.drive(p, batches.start(p, l.id(), filter, null, null).id()));
         }
     }
 
@@ -111,15 +131,15 @@ public final class BatchQueue {
             list.forEach(b -> runIds.put(b.id(), p.batches().runIds(b.id())));
             return Map.entry(list, runIds);
         }, loaded -> {
-                    loading = false;
-                    if (p == session.project() && !active.equals(loaded.getKey())) {
-                        members.putAll(loaded.getValue()); // before the list changes: its listeners ask for them
-                        active.setAll(loaded.getKey()); // only a real change redraws the cards, so a button never moves under the pointer
-                    }
-                    if (stale) {
-                        stale = false;
-                        refresh();
-                    }
-                }, error -> loading = false);
+            loading = false;
+            if (p == session.project() && !active.equals(loaded.getKey())) {
+                members.putAll(loaded.getValue()); // before the list changes: its listeners ask for them
+                active.setAll(loaded.getKey()); // only a real change redraws the cards, so a button never moves under the pointer
+            }
+            if (stale) {
+                stale = false;
+                refresh();
+            }
+        }, error -> loading = false);
     }
 }
