@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -38,6 +39,8 @@ final class LectureBatchDialog {
         dialog.setHeaderText("Regenerate the whole lecture");
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, ButtonType.OK);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setText("Regenerate");
+        ButtonBar.setButtonUniformSize(ok, false); // its text grows with the count, after the dialog was laid out
 
         CheckBox older = check("olderCheck", "Only images older than");
         DatePicker date = new DatePicker(LocalDate.now());

@@ -349,7 +349,7 @@ public final class MainView {
             }
         }
         if (!segmentList.getSelectionModel().isSelected(index)) {
-            segmentList.getSelectionModel().select(index); // adds to what else is still selected (Shift/Ctrl-click)
+            segmentList.getSelectionModel().clearAndSelect(index); // a Shift/Ctrl-click selection that survived the change stays
         }
         editor.selectedProperty().set(segmentList.getItems().get(index));
     }

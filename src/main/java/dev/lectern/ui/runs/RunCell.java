@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -104,6 +105,7 @@ final class RunCell extends ListCell<RunsRow> {
         button.getStyleClass().addAll("small", "accent", "run-row-review");
         Tips.setText(button, "Compare the new image with the current one and accept or reject it");
         button.setAccessibleText("Open the review for this run");
+        button.setMinWidth(Region.USE_PREF_SIZE); // a long segment title is cut, never the button
         button.managedProperty().bind(button.visibleProperty());
         button.setOnAction(e -> {
             if (run() != null) {
