@@ -19,7 +19,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 
 /** The menu commands that open a dialog first: Project ▸ Settings, Project ▸ Image Servers, Segment ▸ Regenerate Whole Lecture and Selected. */
@@ -81,7 +80,6 @@ final class MenuCommands {
         ObservableList<SegmentItem> selected = segments.getSelectionModel().getSelectedItems();
         MenuItem inMenu = selectedItem(selected, () -> regenerateSelected(owner.get(), selected));
         inMenu.setId("regenerateSelectedItem");
-        inMenu.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
         lectureItem.getParentMenu().getItems().add(lectureItem.getParentMenu().getItems().indexOf(lectureItem) + 1, inMenu);
         MenuItem lecture = new MenuItem("Regenerate Whole Lecture…");
         lecture.setOnAction(e -> regenerateLecture(owner.get()));
