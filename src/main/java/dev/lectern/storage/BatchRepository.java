@@ -64,13 +64,21 @@ public final class BatchRepository {
         });
     }
 
-    /** The ids of the batch's runs in {@code status}, oldest first (the order they were queued in). */
+    /** The ids of all the batch's runs, oldest first. */
+    public List<String> runIds(String batchId) {
+        return runIds(batchId, null);
+    }
+
+    /** The ids of the batch's runs in {@code status} (any when null), oldest first (the order they were queued in). */
     public List<String> runIds(String batchId, RunStatus status) {
         return db.read(c -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM runs WHERE batch_id = ? AND status = ? ORDER BY created_at, id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM runs WHERE batch_id = ?"
+                    + (status == null ? "" : " AND status = ?") + " ORDER BY created_at, id")) {
                 ps.setString(1, batchId);
-                ps.setString(2, status.wireName());
+                if (status != null) {
+                    ps.setString(2, status.wireName());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rs.getString(1));

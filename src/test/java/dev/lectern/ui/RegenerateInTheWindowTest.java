@@ -21,6 +21,7 @@ import dev.lectern.ui.main.ImageVersionTag;
 import dev.lectern.ui.main.ReviewFlow;
 import dev.lectern.ui.main.SegmentItem;
 import dev.lectern.ui.review.ZoomableImagePane;
+import dev.lectern.ui.runs.RunsRow;
 import dev.lectern.ui.store.ProjectSession;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -182,7 +183,7 @@ class RegenerateInTheWindowTest {
         app = TestApp.launch(home, b -> { }, file.toString());
         ProjectSession session = app.get(ProjectSession.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> session.runs().stream().anyMatch(r -> r.status() == RunStatus.AWAITING_REVIEW)));
-        ListView<Run> runs = robot.lookup("#runList").queryListView();
+        ListView<RunsRow> runs = robot.lookup("#runList").queryListView();
         fx(() -> {
             runs.getSelectionModel().select(0);
             return null;

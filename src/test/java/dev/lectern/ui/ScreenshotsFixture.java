@@ -39,17 +39,23 @@ class ScreenshotsFixture {
         CliRun.of("review", file, accepted, "--accept");
         CliRun.of("regenerate", file, "seg-05", "--model", "studio-gpu/sdxl");
         CliRun.of("regenerate", file, "seg-03", "--prompt", "Leaf cells under a microscope, glowing green chloroplasts", "--candidates", "4");
-        CliRun.of("batch", file, "sample-photosynthesis", "--segments", "seg-06,seg-07,seg-08,seg-09", "--wait"); // a batch row in the runs panel
+        String batch = CliRun.of("batch", file, "sample-photosynthesis", "--segments", "seg-06,seg-07,seg-08,seg-09", "--wait").out().strip();
 
         try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
             ProjectSession session = app.get(ProjectSession.class);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> session.runs().size()) == 7);
+            // the batch's card in the runs panel, opened to show its runs under it
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#batch-" + batch).tryQuery().isPresent());
+            fx(() -> {
+                robot.lookup("#batch-" + batch).lookup("#batchChevron").queryButton().fire();
+                return null;
+            });
             for (boolean dark : new boolean[] {false, true}) {
                 String theme = dark ? "dark" : "light";
                 fx(() -> {
                     app.get(Theme.class).setDark(dark);
                     ListView<?> list = robot.lookup("#segmentList").queryListView();
-                    list.getSelectionModel().select(2);
+                    list.getSelectionModel().clearAndSelect(2);
                     robot.lookup("#prompt").queryAs(javafx.scene.control.TextArea.class).appendText(", with a scale bar");
                     return null;
                 });

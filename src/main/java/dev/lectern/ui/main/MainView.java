@@ -230,7 +230,8 @@ public final class MainView {
         FxmlViews.Loaded<SegmentEditorView> loaded = fxml.load(SegmentEditorView.class);
         editorView = loaded.controller();
         editorHolder.getChildren().setAll(loaded.root());
-        runs = runsPanel.create(model.session().runs(), batchQueue.active(), reviewFlow, reviewFlow, this::segmentTitle);
+        runs = runsPanel.create(model.session().runs(), batchQueue.active(), batchQueue::runIdsOf, reviewFlow, reviewFlow,
+                this::segmentTitle);
         runsHolder.getChildren().setAll(runs.root());
         center.getChildren().add(0, split);
     }
@@ -354,7 +355,9 @@ public final class MainView {
                 }
             }
         }
-        segmentList.getSelectionModel().select(index);
+        if (!segmentList.getSelectionModel().isSelected(index)) {
+            segmentList.getSelectionModel().clearAndSelect(index); // a Shift/Ctrl-click selection that survived the change stays
+        }
         editor.selectedProperty().set(segmentList.getItems().get(index));
     }
 

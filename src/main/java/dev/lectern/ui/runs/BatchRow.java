@@ -9,25 +9,40 @@ import java.time.Instant;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.FlowPane;
+import javafx.geometry.Pos;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** One batch at the top of the runs panel: its progress and time left, and its queue controls. */
+/**
+ * A batch's card, one row of the runs list (the same fixed height as a run's, decision 0013): a chevron that shows
+ * or hides its runs under it, its progress and time left, and its queue controls.
+ */
 final class BatchRow extends VBox {
-    BatchRow(Batch b, Instant now, HumanTime time, BatchActions actions) {
-        super(4);
+    BatchRow(Batch b, boolean expanded, Instant now, HumanTime time, BatchActions actions, Runnable toggle) {
+        super(3);
         getStyleClass().add("batch-row");
         setId("batch-" + b.id());
-        Label title = new Label("Batch of " + b.total() + " segment" + (b.total() == 1 ? "" : "s") + " · started " + time.format(b.createdAt()));
+        Button chevron = new Button(null, new FontIcon(expanded ? "mdal-expand_more" : "mdal-chevron_right"));
+        chevron.getStyleClass().addAll("flat", "batch-chevron");
+        chevron.setId("batchChevron");
+        chevron.setAccessibleText((expanded ? "Hide" : "Show") + " the runs of this batch");
+        Tips.setText(chevron, (expanded ? "Hide" : "Show") + " this batch's runs");
+        chevron.setOnAction(e -> toggle.run());
+        Label title = new Label("Batch of " + b.total() + " segment" + (b.total() == 1 ? "" : "s") + " · " + time.format(b.createdAt()));
         title.getStyleClass().add("batch-title");
+        title.setMinWidth(0);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
         ProgressBar bar = new ProgressBar(BatchText.progress(b));
-        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.getStyleClass().add("batch-progress");
         bar.setAccessibleText(BatchText.summary(b, now));
+        HBox top = new HBox(6, chevron, title, bar);
+        top.setAlignment(Pos.CENTER_LEFT);
         Label summary = new Label(BatchText.summary(b, now));
         summary.getStyleClass().add("batch-summary");
-        summary.setWrapText(true);
-        FlowPane buttons = new FlowPane(6, 6);
+        HBox buttons = new HBox(6);
         int waiting = b.count(RunStatus.AWAITING_REVIEW);
         if (waiting > 0) {
             buttons.getChildren().add(button("Review", "mdmz-rate_review", "Open the oldest review waiting; each answer opens the next",
@@ -44,12 +59,13 @@ final class BatchRow extends VBox {
             buttons.getChildren().add(button("Cancel", "mdal-cancel", "Cancel the queued runs; images already made stay for review",
                     () -> actions.cancel(b)));
         }
-        getChildren().addAll(title, bar, summary, buttons);
+        getChildren().addAll(top, summary, buttons);
+        setAccessibleText(title.getText() + ", " + summary.getText() + (expanded ? ", runs shown" : ", runs hidden"));
     }
 
     private Button button(String text, String icon, String tip, Runnable action) {
         Button b = new Button(text, new FontIcon(icon));
-        b.getStyleClass().add("small");
+        b.getStyleClass().addAll("small", "batch-button");
         b.setId("batch" + text.replaceAll("[^A-Za-z]", ""));
         Tips.setText(b, tip);
         b.setOnAction(e -> action.run());

@@ -7,6 +7,7 @@ import dev.lectern.lecture.RunStatus;
 import dev.lectern.ui.common.HumanTime;
 import dev.lectern.ui.common.ListWarmUp;
 import dev.lectern.ui.common.SpinClock;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +42,15 @@ final class RunListWarmUp {
     private RunListWarmUp() {
     }
 
-    static ListWarmUp<Run> of(ListView<Run> shown, HumanTime time) {
+    static ListWarmUp<RunsRow> of(ListView<RunsRow> shown, HumanTime time) {
         return of(shown, time, new SpinClock());
     }
 
-    static ListWarmUp<Run> of(ListView<Run> shown, HumanTime time, SpinClock spin) {
+    static ListWarmUp<RunsRow> of(ListView<RunsRow> shown, HumanTime time, SpinClock spin) {
         RunsViewModel none = new RunsViewModel(FXCollections.observableArrayList(), NONE, Run::segmentId);
-        ListView<Run> offScreen = new ListView<>();
-        offScreen.setCellFactory(list -> new RunCell(none, time, spin));
-        return ListWarmUp.standingInFor(shown, offScreen, rows());
+        ListView<RunsRow> offScreen = new ListView<>();
+        offScreen.setCellFactory(list -> new RunCell(none, time, spin, BatchActions.NONE, Clock.systemUTC()));
+        return ListWarmUp.standingInFor(shown, offScreen, rows().stream().map(r -> (RunsRow) RunsRow.Line.loose(r)).toList());
     }
 
     /** Runs in every status, in turn; those awaiting review have a preview, so their rows show Review. */

@@ -4,6 +4,7 @@ import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.Run;
 import dev.lectern.ui.common.FxmlViews;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -25,16 +26,18 @@ public final class RunsPanel {
 
     /** @param segmentTitle names a run's segment for people; blank falls back to the segment id */
     public Embedded create(ObservableList<Run> runs, RunActions actions, Function<Run, String> segmentTitle) {
-        return create(runs, FXCollections.observableArrayList(), BatchActions.NONE, actions, segmentTitle);
+        return create(runs, FXCollections.observableArrayList(), id -> List.of(), BatchActions.NONE, actions, segmentTitle);
     }
 
-    /** @param batches the batches in play, shown as rows above the runs (issue 17) */
-    public Embedded create(ObservableList<Run> runs, ObservableList<Batch> batches, BatchActions batchActions, RunActions actions,
-                           Function<Run, String> segmentTitle) {
-        RunsViewModel model = new RunsViewModel(runs, actions, segmentTitle);
+    /**
+     * @param batches  the batches in play, each a card in the list that shows its runs under it when expanded (issue 17)
+     * @param runIdsOf a batch's run ids
+     */
+    public Embedded create(ObservableList<Run> runs, ObservableList<Batch> batches, Function<String, List<String>> runIdsOf,
+                           BatchActions batchActions, RunActions actions, Function<Run, String> segmentTitle) {
+        RunsViewModel model = new RunsViewModel(runs, batches, runIdsOf, actions, segmentTitle);
         FxmlViews.Loaded<RunsPanelView> loaded = views.load(RunsPanelView.class);
-        loaded.controller().bind(model);
-        loaded.controller().bindBatches(batches, batchActions);
+        loaded.controller().bind(model, batchActions);
         return new Embedded(loaded.root(), model, loaded.controller());
     }
 

@@ -1,6 +1,5 @@
 package dev.lectern.ui.runs;
 
-import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunMessage;
 import dev.lectern.ui.common.HumanTime;
@@ -8,10 +7,9 @@ import dev.lectern.ui.common.ListWarmUp;
 import dev.lectern.ui.common.SpinClock;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,8 +25,7 @@ public final class RunsPanelView {
     private final SpinClock spin = new SpinClock();
     private RunsViewModel model;
 
-    @FXML private VBox batchBar;
-    @FXML private ListView<Run> runList;
+    @FXML private ListView<RunsRow> runList;
     @FXML private Label runsEmpty;
     @FXML private VBox runDetails;
     @FXML private StatusBadge detailBadge;
@@ -55,42 +52,32 @@ public final class RunsPanelView {
         runMessages.setFocusTraversable(false);
     }
 
-    /** The batches in play, one row each above the runs; rebuilt when they change (they change per run, not per frame). */
-    void bindBatches(ObservableList<Batch> batches, BatchActions actions) {
-        Runnable fill = () -> batchBar.getChildren().setAll(batches.stream().map(b -> new BatchRow(b, clock.instant(), time, actions)).toList());
-        batches.addListener((ListChangeListener<Batch>) c -> fill.run());
-        batchBar.visibleProperty().bind(Bindings.isNotEmpty(batchBar.getChildren()));
-        batchBar.managedProperty().bind(batchBar.visibleProperty());
-        fill.run();
-    }
-
     /** Called once, right after loading, by {@link RunsPanel}. */
-    void bind(RunsViewModel viewModel) {
+    void bind(RunsViewModel viewModel, BatchActions batchActions) {
         this.model = viewModel;
-        runList.setItems(model.runs());
-        runList.setCellFactory(list -> new RunCell(model, time, spin));
+        runList.setItems(model.rows());
+        runList.setCellFactory(list -> new RunCell(model, time, spin, batchActions, clock));
         // The list's selection only reports the user's choice; the view-model's selection is the truth, so a
-        // replaced row (a status change) or a re-sort never loses it.
+        // replaced row (a status change) or a re-sort never loses it. A batch's card may be selected in the list
+        // (to open it with Enter); it selects no run.
         runList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                model.select(now);
+            if (now instanceof RunsRow.Line l) {
+                model.select(l.run());
             }
         });
-        model.runs().addListener((ListChangeListener<Run>) change -> showSelectionInList());
+        model.rows().addListener((ListChangeListener<RunsRow>) change -> showSelectionInList());
         model.selectedProperty().addListener((o, was, now) -> {
             showSelectionInList();
             showDetails(now);
         });
         runList.setOnMouseClicked(e -> {
-            Run run = runList.getSelectionModel().getSelectedItem();
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && run != null) {
-                model.openReview(run);
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                open(runList.getSelectionModel().getSelectedItem());
             }
         });
         runList.setOnKeyPressed(e -> {
-            Run run = runList.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && run != null) {
-                model.openReview(run);
+            if (e.getCode() == KeyCode.ENTER) {
+                open(runList.getSelectionModel().getSelectedItem());
             }
         });
         runDetails.visibleProperty().bind(model.selectedProperty().isNotNull());
@@ -101,18 +88,41 @@ public final class RunsPanelView {
         showDetails(model.selectedProperty().get());
     }
 
+    /** Enter or a double-click: a run opens its review, a batch's card shows or hides its runs. */
+    private void open(RunsRow row) {
+        if (row instanceof RunsRow.Line l) {
+            model.openReview(l.run());
+        } else if (row instanceof RunsRow.Card c) {
+            model.toggle(c.batch().id());
+        }
+    }
+
     /** An off-screen run through rows like the run list's, to start once the window is up (decision 0015). */
-    public ListWarmUp<Run> rowsWarmUp() {
+    public ListWarmUp<RunsRow> rowsWarmUp() {
         return RunListWarmUp.of(runList, time);
     }
 
+    /** The selected run's row, when it is shown (a collapsed batch hides it; its details stay). */
     private void showSelectionInList() {
         Run selected = model.selectedProperty().get();
+        RunsRow inList = runList.getSelectionModel().getSelectedItem();
         if (selected == null) {
-            runList.getSelectionModel().clearSelection();
-        } else if (runList.getSelectionModel().getSelectedItem() != selected) {
-            runList.getSelectionModel().select(selected);
+            if (inList instanceof RunsRow.Line) {
+                runList.getSelectionModel().clearSelection();
+            }
+            return;
         }
+        if (inList instanceof RunsRow.Line l && l.run() == selected) {
+            return;
+        }
+        List<RunsRow> rows = model.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) instanceof RunsRow.Line l && l.run().id().equals(selected.id())) {
+                runList.getSelectionModel().select(i);
+                return;
+            }
+        }
+        runList.getSelectionModel().clearSelection();
     }
 
     private void showDetails(Run run) {

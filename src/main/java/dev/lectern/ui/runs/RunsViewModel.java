@@ -1,10 +1,12 @@
 package dev.lectern.ui.runs;
 
+import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunMessage;
 import dev.lectern.lecture.RunStatus;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -12,6 +14,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
@@ -30,6 +33,7 @@ public final class RunsViewModel {
 
     private final ObservableList<Run> source;
     private final SortedList<Run> runs;
+    private final RunRows rows;
     private final RunActions actions;
     private final Function<Run, String> segmentTitle;
     private final ReadOnlyObjectWrapper<Run> selected = new ReadOnlyObjectWrapper<>();
@@ -42,6 +46,16 @@ public final class RunsViewModel {
      * @param segmentTitle how a run's segment is named for people (the segment's title, say)
      */
     public RunsViewModel(ObservableList<Run> source, RunActions actions, Function<Run, String> segmentTitle) {
+        this(source, FXCollections.observableArrayList(), id -> List.of(), actions, segmentTitle);
+    }
+
+    /**
+     * @param batches  the batches in play, each shown as a card with its runs under it (issue 17)
+     * @param runIdsOf a batch's run ids
+     */
+    public RunsViewModel(ObservableList<Run> source, ObservableList<Batch> batches, Function<String, List<String>> runIdsOf,
+                         RunActions actions, Function<Run, String> segmentTitle) {
+        this.rows = new RunRows(source, batches, runIdsOf);
         this.source = Objects.requireNonNull(source, "source");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.segmentTitle = Objects.requireNonNull(segmentTitle, "segmentTitle");
@@ -51,6 +65,20 @@ public final class RunsViewModel {
 
     public ObservableList<Run> runs() {
         return runs;
+    }
+
+    /** What the list shows: batch cards, the runs of the expanded ones under them, and every other run. */
+    public ObservableList<RunsRow> rows() {
+        return rows.shown();
+    }
+
+    public boolean isExpanded(String batchId) {
+        return rows.isExpanded(batchId);
+    }
+
+    /** Shows or hides a batch's runs under its card; remembered while the window is open. */
+    public void toggle(String batchId) {
+        rows.setExpanded(batchId, !rows.isExpanded(batchId));
     }
 
     public ReadOnlyObjectProperty<Run> selectedProperty() {

@@ -11,6 +11,9 @@ import dev.lectern.storage.Project;
 import dev.lectern.ui.common.Background;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -26,6 +29,8 @@ public final class BatchQueue {
     private final BatchService batches;
     private final Background background;
     private final ObservableList<Batch> active = FXCollections.observableArrayList();
+    /** The run ids of each batch listed; a batch's runs never change, so this only grows while the project is open. */
+    private final Map<String, List<String>> members = new HashMap<>();
     private boolean loading;
     private boolean stale;
 
@@ -41,6 +46,11 @@ public final class BatchQueue {
     /** Batches with runs still queued, running or awaiting review, newest first. */
     public ObservableList<Batch> active() {
         return active;
+    }
+
+    /** The ids of a batch's runs, once {@link #active} has listed it; none before. */
+    public List<String> runIdsOf(String batchId) {
+        return members.getOrDefault(batchId, List.of());
     }
 
     /** The segments of the lecture shown that {@code selection} chooses, as one batch, each with the settings it resolves to. */
@@ -88,6 +98,7 @@ public final class BatchQueue {
         Project p = session.project();
         if (p == null) {
             active.clear();
+            members.clear();
             return;
         }
         if (loading) {
@@ -95,16 +106,21 @@ public final class BatchQueue {
             return;
         }
         loading = true;
-        background.run(() -> p.batches().list().stream().filter(b -> b.pending() > 0 || b.count(RunStatus.AWAITING_REVIEW) > 0).toList(),
-                loaded -> {
-                    loading = false;
-                    if (p == session.project() && !active.equals(loaded)) {
-                        active.setAll(loaded); // only a real change rebuilds the rows, so a button never moves under the pointer
-                    }
-                    if (stale) {
-                        stale = false;
-                        refresh();
-                    }
-                }, error -> loading = false);
+        background.run(() -> {
+            List<Batch> list = p.batches().list().stream().filter(b -> b.pending() > 0 || b.count(RunStatus.AWAITING_REVIEW) > 0).toList();
+            Map<String, List<String>> runIds = new HashMap<>();
+            list.forEach(b -> runIds.put(b.id(), p.batches().runIds(b.id())));
+            return Map.entry(list, runIds);
+        }, loaded -> {
+            loading = false;
+            if (p == session.project() && !active.equals(loaded.getKey())) {
+                members.putAll(loaded.getValue()); // before the list changes: its listeners ask for them
+                active.setAll(loaded.getKey()); // only a real change redraws the cards, so a button never moves under the pointer
+            }
+            if (stale) {
+                stale = false;
+                refresh();
+            }
+        }, error -> loading = false);
     }
 }

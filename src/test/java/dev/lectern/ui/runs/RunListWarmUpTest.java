@@ -40,9 +40,9 @@ class RunListWarmUpTest {
     void theWorkingSignsTurnWhileTheRowsAreUpAndStopWithTheRun() throws Exception {
         SpinClock spin = new SpinClock();
         Set<Double> angles = ConcurrentHashMap.newKeySet();
-        ListWarmUp<Run> warmUp = WaitForAsyncUtils.asyncFx(() -> {
+        ListWarmUp<RunsRow> warmUp = WaitForAsyncUtils.asyncFx(() -> {
             spin.angleProperty().addListener((o, was, now) -> angles.add(now.doubleValue()));
-            ListView<Run> shown = new ListView<>();
+            ListView<RunsRow> shown = new ListView<>();
             shown.setFixedCellSize(62);
             return RunListWarmUp.of(shown, new HumanTime(Clock.systemUTC()), spin);
         }).get();

@@ -69,7 +69,7 @@ class RunsPanelTest {
 
     private RunCell cell(String runId) {
         return robot.lookup(".run-cell").queryAllAs(RunCell.class).stream()
-                .filter(c -> c.getItem() != null && c.getItem().id().equals(runId)).findFirst()
+                .filter(c -> c.run() != null && c.run().id().equals(runId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no visible row for " + runId));
     }
 
@@ -86,6 +86,10 @@ class RunsPanelTest {
         return true;
     }
 
+    private Run selectedRun() {
+        return robot.lookup("#runList").<RunsRow>queryListView().getSelectionModel().getSelectedItem() instanceof RunsRow.Line l ? l.run() : null;
+    }
+
     private static StatusBadge badgeOf(RunCell cell) {
         return (StatusBadge) cell.lookup(".run-badge");
     }
@@ -97,8 +101,8 @@ class RunsPanelTest {
     @Test
     void everyRunNewestFirstWithItsBadgeAndASpinnerOnlyWhileItWorks() throws Exception {
         show(TestRuns.onePerStatus());
-        ListView<Run> list = robot.lookup("#runList").queryListView();
-        assertThat(list.getItems()).extracting(Run::id).containsExactly("run-7", "run-6", "run-5", "run-4", "run-3", "run-2", "run-1");
+        ListView<RunsRow> list = robot.lookup("#runList").queryListView();
+        assertThat(list.getItems()).extracting(r -> ((RunsRow.Line) r).run().id()).containsExactly("run-7", "run-6", "run-5", "run-4", "run-3", "run-2", "run-1");
         Map<RunStatus, String> expected = Map.of(RunStatus.QUEUED, "Queued", RunStatus.RUNNING, "Running",
                 RunStatus.AWAITING_REVIEW, "Awaiting review", RunStatus.SUCCEEDED, "Succeeded", RunStatus.FAILED, "Failed",
                 RunStatus.CANCELLED, "Cancelled", RunStatus.EXPIRED, "Expired");
@@ -187,7 +191,7 @@ class RunsPanelTest {
                 .isEqualTo(badgeOf(cell("run-3")).getBackground().getFills().get(0).getFill())
                 .isNotEqualTo(runningFill);
         assertThat(cell("run-2").lookup(".run-working").isVisible()).isFalse();
-        assertThat(robot.lookup("#runList").queryListView().getSelectionModel().getSelectedItem()).isSameAs(waiting);
+        assertThat(selectedRun()).isSameAs(waiting);
         assertThat(button("#openReviewButton").isDisabled()).isFalse();
         assertThat(robot.lookup("#detailBadge").queryAs(StatusBadge.class).getText()).isEqualTo("Awaiting review");
         assertThat(robot.lookup("#runMessages").queryListView().getItems()).extracting(m -> ((RunMessage) m).text())
@@ -199,8 +203,8 @@ class RunsPanelTest {
 
         Run newest = run(9, RunStatus.QUEUED);
         robot.interact(() -> runs.add(newest));
-        assertThat(robot.lookup("#runList").queryListView().getItems().get(0)).isSameAs(newest);
-        assertThat(robot.lookup("#runList").queryListView().getSelectionModel().getSelectedItem()).as("still run-2").isSameAs(waiting);
+        assertThat(((RunsRow.Line) robot.lookup("#runList").queryListView().getItems().get(0)).run()).isSameAs(newest);
+        assertThat(selectedRun()).as("still run-2").isSameAs(waiting);
     }
 
     @Test
@@ -235,10 +239,10 @@ class RunsPanelTest {
 
         robot.interact(() -> runs.add(run(1, RunStatus.QUEUED)));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".run-cell").queryAllAs(RunCell.class).stream()
-                .anyMatch(c -> c.getItem() != null));
+                .anyMatch(c -> c.run() != null));
         assertThat(shown(empty)).isFalse();
         assertThat(badgeOf(cell("run-1")).getText()).isEqualTo("Queued");
-        assertThat(robot.lookup(".run-cell").queryAllAs(RunCell.class).stream().filter(c -> c.getItem() != null)
+        assertThat(robot.lookup(".run-cell").queryAllAs(RunCell.class).stream().filter(c -> c.run() != null)
                 .collect(Collectors.toList())).hasSize(1);
     }
 }
