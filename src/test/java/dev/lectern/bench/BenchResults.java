@@ -27,7 +27,7 @@ import java.util.Map;
  * every benchmark of {@link #ALL} has reported in this JVM the whole table is printed again.
  */
 public final class BenchResults {
-    static final List<String> ALL = List.of("open", "store-preview", "accept", "restore", "versions", "generate", "thumbnail", "start");
+    static final List<String> ALL = List.of("open", "store-preview", "accept", "restore", "versions", "generate", "batch", "thumbnail", "start");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<Row> ROWS = new ArrayList<>();
     private static final List<String> REPORTED = new ArrayList<>();

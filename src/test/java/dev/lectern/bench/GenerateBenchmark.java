@@ -77,9 +77,7 @@ class GenerateBenchmark {
     @Test
     void generate() throws Exception {
         byte[] png = TestImages.png(64, 36);
-        String answer = JSON.writeValueAsString(JSON.createObjectNode()
-                .<ObjectNode>set("images", JSON.createArrayNode().add(Base64.getEncoder().encodeToString(png)))
-                .put("parameters", "{}").put("info", "{\"seed\": 1234, \"all_seeds\": [1234]}"));
+        String answer = a1111Answer(png);
         AtomicInteger served = new AtomicInteger();
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {
@@ -108,7 +106,7 @@ class GenerateBenchmark {
             try {
                 BenchResults.Pair p = BenchResults.interleaved(WARMUPS, ROUNDS, () -> {
                     Path file = dir.resolve("gen-" + projects.incrementAndGet() + ".lectern");
-                    createProject(file);
+                    createProject(file, GENERATIONS);
                     try (Project project = new ProjectFiles(Schema.current(), Clock.systemUTC()).open(file, dev.lectern.storage.Access.READ_WRITE)) {
                         System.gc();
                         heap.start();
@@ -149,8 +147,15 @@ class GenerateBenchmark {
         }
     }
 
+    /** AUTOMATIC1111's txt2img answer with one image: {@code images[]} base64, {@code info} a JSON string. */
+    static String a1111Answer(byte[] png) throws Exception {
+        return JSON.writeValueAsString(JSON.createObjectNode()
+                .<ObjectNode>set("images", JSON.createArrayNode().add(Base64.getEncoder().encodeToString(png)))
+                .put("parameters", "{}").put("info", "{\"seed\": 1234, \"all_seeds\": [1234]}"));
+    }
+
     /** The request the AUTOMATIC1111 client sends, the answer read and parsed, the image decoded. */
-    private static int directCall(OkHttpClient client, String base, int n) throws Exception {
+    static int directCall(OkHttpClient client, String base, int n) throws Exception {
         ObjectNode body = JSON.createObjectNode().put("prompt", "a prompt for segment " + n).put("width", 1024).put("height", 576)
                 .put("seed", n).put("steps", 20).put("batch_size", 1).put("n_iter", 1);
         body.putObject("override_settings").put("sd_model_checkpoint", "sdxl");
@@ -163,10 +168,11 @@ class GenerateBenchmark {
         }
     }
 
-    private static void createProject(Path file) {
+    /** A lecture {@code lec} of segments {@code s0…} with a prompt each and no image yet. */
+    static void createProject(Path file, int segments) {
         new ProjectFiles(Schema.current(), Clock.systemUTC()).create(file, "Generate", p -> {
             List<VideoAsset> videos = new ArrayList<>();
-            for (int i = 0; i < GENERATIONS; i++) {
+            for (int i = 0; i < segments; i++) {
                 videos.add(new VideoAsset("s" + i, "Segment " + i, i, null, null, null, "a prompt for segment " + i, null, null, Map.of()));
             }
             p.lectures().save(new Lecture("lec", "Lecture", 1, Timestamps.format(Instant.parse("2026-01-01T00:00:00Z")), videos, Map.of(), Map.of()));

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class ReliabilityReport {
     /** The order of the issue; a group not listed goes last. */
-    static final List<String> ORDER = List.of("crash", "provider faults", "project file", "import", "load");
+    static final List<String> ORDER = List.of("crash", "batch", "provider faults", "project file", "import", "load");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean cleared;
 

@@ -36,8 +36,9 @@ public final class FakeAutomatic1111 extends Dispatcher {
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> seeds = new ConcurrentHashMap<>();
-    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile CountDownLatch released = new CountDownLatch(1);
     private volatile int holdRequest = -1;
+    private volatile boolean holdTheRest;
     private final Map<String, byte[]> images = new ConcurrentHashMap<>();
 
     public FakeAutomatic1111(long seed) {
@@ -78,7 +79,8 @@ public final class FakeAutomatic1111 extends Dispatcher {
         seeds.computeIfAbsent(prompt, k -> new CopyOnWriteArrayList<>()).add(requestSeed);
         calls.computeIfAbsent(prompt, k -> new AtomicInteger()).incrementAndGet();
         byte[] png = images.computeIfAbsent(prompt + "#" + requestSeed, k -> TestImages.png(width, height, new Color(k.hashCode() & 0xFFFFFF)));
-        if (n == holdRequest && !released.await(60, TimeUnit.SECONDS)) {
+        CountDownLatch gate = released;
+        if ((n == holdRequest || holdTheRest && n >= holdRequest && holdRequest > 0) && !gate.await(60, TimeUnit.SECONDS)) {
             return json(503, "{\"detail\":\"held too long\"}");
         }
         Thread.sleep(minDelayMillis + new Random(seed * 31 + n).nextInt(maxDelayMillis - minDelayMillis + 1));
@@ -111,11 +113,25 @@ public final class FakeAutomatic1111 extends Dispatcher {
 
     /** Keeps the {@code n}-th request (counting all) unanswered until {@link #release()}. */
     public void hold(int n) {
-        holdRequest = n;
+        arm(n, false);
     }
 
+    /** Keeps the {@code n}-th request and every later one unanswered until {@link #release()}. */
+    public void holdFrom(int n) {
+        arm(n, true);
+    }
+
+    /** Answers the held requests; a later hold holds again (a campaign holds once per round). */
     public void release() {
+        holdRequest = -1;
+        holdTheRest = false;
         released.countDown();
+    }
+
+    private void arm(int n, boolean andLater) {
+        released = new CountDownLatch(1);
+        holdTheRest = andLater;
+        holdRequest = n;
     }
 
     public int total() {
