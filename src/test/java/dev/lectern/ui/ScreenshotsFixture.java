@@ -97,7 +97,13 @@ class ScreenshotsFixture {
     }
 
     private static void saveNode(javafx.scene.Node node, String name) {
-        javafx.scene.image.WritableImage shot = node.snapshot(null, null);
+        // On the window's own background: the default white would show a dark theme's light text on white.
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        if (node.getScene().getRoot() instanceof javafx.scene.layout.Region root && root.getBackground() != null
+                && !root.getBackground().getFills().isEmpty()) {
+            params.setFill(root.getBackground().getFills().get(0).getFill());
+        }
+        javafx.scene.image.WritableImage shot = node.snapshot(params, null);
         Scene holder = new Scene(new StackPane(new javafx.scene.image.ImageView(shot)), shot.getWidth(), shot.getHeight());
         FxScreenshots.saveIfRequested(holder, name);
     }
