@@ -3,20 +3,15 @@ package dev.lectern.generation;
 import dev.lectern.lecture.Candidate;
 import dev.lectern.lecture.GenerationSettings;
 import dev.lectern.lecture.ImageContent;
-import dev.lectern.lecture.ImageVersion;
 import dev.lectern.lecture.InvalidInputException;
-import dev.lectern.lecture.LectureSegment;
-import dev.lectern.lecture.PreviewImage;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
-import dev.lectern.lecture.StartingImageIds;
 import dev.lectern.lecture.VersionSource;
 import dev.lectern.lecture.VideoAsset;
 import dev.lectern.provider.GeneratedImage;
 import dev.lectern.provider.ProviderException;
 import dev.lectern.storage.ImageRepository;
-import dev.lectern.storage.JsonSupport;
 import dev.lectern.storage.Project;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -63,6 +58,7 @@ public final class RegenerateWorkflow {
     /** Cancels asked for in this process, seen by a generation in flight without a database read. */
     private final Set<String> cancelling = ConcurrentHashMap.newKeySet();
     private final Map<String, Object> runLocks = new ConcurrentHashMap<>();
+    private final RunSteps steps;
 
     @Inject
     public RegenerateWorkflow(SettingsResolver settingsResolver, ImageGenerator generator, ProviderLimits limits,
@@ -78,6 +74,7 @@ public final class RegenerateWorkflow {
         this.events = events;
         this.clock = clock;
         this.reviewTimeout = reviewTimeout;
+        this.steps = new RunSteps(events, clock, reviewTimeout);
     }
 
     /**
@@ -91,13 +88,13 @@ public final class RegenerateWorkflow {
     }
 
     private Run driveExclusively(Project project, String runId) {
-        Run run = load(project, runId);
+        Run run = RunSteps.load(project, runId);
         try {
             while (!run.status().isTerminal()) {
-                if (isCancelRequested(project, run) && !isDone(project, run, APPLY_REVIEW)) {
-                    return finish(project, run.failed(RunStatus.CANCELLED, clock.instant(), cancelMessage(run)));
+                if (isCancelRequested(project, run) && !RunSteps.isDone(project, run, APPLY_REVIEW)) {
+                    return steps.finish(project, run.failed(RunStatus.CANCELLED, clock.instant(), RunSteps.cancelMessage(run)));
                 }
-                String step = firstUnfinished(project, run);
+                String step = RunSteps.firstUnfinished(project, run);
                 if (step.equals(APPLY_REVIEW) && project.runs().decision(runId).isEmpty()) {
                     return expireIfOverdue(project, run);
                 }
@@ -112,15 +109,15 @@ public final class RegenerateWorkflow {
             return run;
         } catch (ProviderException e) {
             RunStatus end = e.kind() == ProviderException.Kind.CANCELLED ? RunStatus.CANCELLED : RunStatus.FAILED;
-            String why = end == RunStatus.CANCELLED ? cancelMessage(run) : e.getMessage();
-            return finish(project, load(project, runId).failed(end, clock.instant(), why));
+            String why = end == RunStatus.CANCELLED ? RunSteps.cancelMessage(run) : e.getMessage();
+            return steps.finish(project, RunSteps.load(project, runId).failed(end, clock.instant(), why));
         } catch (InvalidInputException e) {
             String why = e.getMessage();
-            return finish(project, load(project, runId).failed(RunStatus.FAILED, clock.instant(),
+            return steps.finish(project, RunSteps.load(project, runId).failed(RunStatus.FAILED, clock.instant(),
                     why.isEmpty() ? why : Character.toUpperCase(why.charAt(0)) + why.substring(1)));
         } catch (RuntimeException e) {
             LOG.error("Run {} failed unexpectedly", runId, e);
-            return finish(project, load(project, runId).failed(RunStatus.FAILED, clock.instant(),
+            return steps.finish(project, RunSteps.load(project, runId).failed(RunStatus.FAILED, clock.instant(),
                     "Unexpected error: " + e.getMessage() + " (details in the log)"));
         } finally {
             cancelling.remove(runId);
@@ -129,7 +126,7 @@ public final class RegenerateWorkflow {
 
     /** Asks a run to stop. One waiting for review stops at once; one generating stops at its next check. */
     public Run cancel(Project project, String runId, String why) {
-        Run run = load(project, runId);
+        Run run = RunSteps.load(project, runId);
         if (run.status().isTerminal()) {
             return run;
         }
@@ -137,18 +134,14 @@ public final class RegenerateWorkflow {
         project.runs().requestCancel(runId);
         if (run.status() == RunStatus.AWAITING_REVIEW && project.runs().decision(runId).isEmpty()) {
             cancelling.remove(runId);
-            return finish(project, run.failed(RunStatus.CANCELLED, clock.instant(), why));
+            return steps.finish(project, run.failed(RunStatus.CANCELLED, clock.instant(), why));
         }
-        return load(project, runId);
+        return RunSteps.load(project, runId);
     }
 
+    /** A run whose review wait ran out ends, expired; the starting image is unchanged. */
     Run expireIfOverdue(Project project, Run run) {
-        if (run.status() == RunStatus.AWAITING_REVIEW && run.waitExpiresAt() != null
-                && !clock.instant().isBefore(run.waitExpiresAt()) && project.runs().decision(run.id()).isEmpty()) {
-            return finish(project, run.failed(RunStatus.EXPIRED, clock.instant(),
-                    "Nobody reviewed the preview within " + reviewTimeout.toDays() + " days; the starting image is unchanged"));
-        }
-        return run;
+        return steps.expireIfOverdue(project, run);
     }
 
     private Run runStep(Project project, Run run, String step) throws ProviderException {
@@ -168,7 +161,7 @@ public final class RegenerateWorkflow {
      */
     private Run validateAndDetermineSettings(Project project, Run run) {
         Run resolved = project.transaction(() -> {
-            record(project, run, VALIDATE, Map.of("lectureId", run.lectureId(), "segmentId", run.segmentId()));
+            steps.record(project, run, VALIDATE, Map.of("lectureId", run.lectureId(), "segmentId", run.segmentId()));
             return resolveSettings(project, run);
         });
         events.publish(new WorkflowEvent.StatusChanged(resolved));
@@ -183,12 +176,12 @@ public final class RegenerateWorkflow {
     }
 
     private Run resolveSettings(Project project, Run run) {
-        VideoAsset segment = segment(project, run);
+        VideoAsset segment = RunSteps.segment(project, run);
         GenerationSettings settings = settingsResolver.resolve(project.settings().load(), segment, run.requestedPrompt(),
                 run.requestedModel(), run.requestedCandidates(), run.requestedSeed());
         Run next = run.withSettings(settings, clock.instant(), "Using " + settings.model() + " (" + settings.modelSource().description()
                 + "), " + settings.width() + "×" + settings.height() + (settings.candidates() > 1 ? ", " + settings.candidates() + " images" : ""));
-        return record(project, next, SETTINGS, settings);
+        return steps.record(project, next, SETTINGS, settings);
     }
 
     /**
@@ -207,7 +200,7 @@ public final class RegenerateWorkflow {
                 return held(project, run);
             }
             int have = run.candidates().size();
-            run = save(project, run.withStatus(RunStatus.RUNNING, clock.instant(), have == 0
+            run = steps.save(project, run.withStatus(RunStatus.RUNNING, clock.instant(), have == 0
                     ? "Generating with " + settings.model() + (wanted > 1 ? " (" + wanted + " images)" : "")
                     : "Generating the other " + (wanted - have) + " of " + wanted + " images with " + settings.model()));
             String runId = run.id();
@@ -231,7 +224,7 @@ public final class RegenerateWorkflow {
         }
         // Every candidate was stored, but not the step (a file written before candidates were counted): finish it.
         Run complete = run;
-        Run waiting = project.transaction(() -> awaitReview(project, complete));
+        Run waiting = project.transaction(() -> steps.awaitReview(project, complete));
         events.publish(new WorkflowEvent.StatusChanged(waiting));
         events.publish(new WorkflowEvent.PreviewReady(waiting));
         return waiting;
@@ -243,7 +236,7 @@ public final class RegenerateWorkflow {
         int index = run.candidates().size() + 1;
         boolean last = index == settings.candidates();
         Run waiting = project.transaction(() -> {
-            Candidate candidate = addCandidate(project, run, segment(project, run), index, image.content(), new ImageRepository.Provenance(
+            Candidate candidate = RunSteps.addCandidate(project, run, RunSteps.segment(project, run), index, image.content(), new ImageRepository.Provenance(
                     settings.model(), settings.prompt(), settings.styledPrompt(), image.seed(), VersionSource.GENERATED));
             String size = candidate.width() + "×" + candidate.height();
             Run stored = run.withCandidate(candidate, clock.instant(), settings.candidates() == 1 ? "Image generated (" + size + ")"
@@ -254,7 +247,7 @@ public final class RegenerateWorkflow {
             }
             // Seed §5.4–5.6 in one commit: the last image, and the persisted wait for its review. The wait is stored
             // before anyone is told the preview exists (the events below go out after the commit).
-            return awaitReview(project, stored);
+            return steps.awaitReview(project, stored);
         });
         events.publish(new WorkflowEvent.StatusChanged(waiting));
         if (last) {
@@ -270,17 +263,17 @@ public final class RegenerateWorkflow {
     Run offerImage(Project project, Run requested, ImageContent image, String fileName) {
         Run waiting = project.transaction(() -> {
             project.runs().insert(requested);
-            VideoAsset segment = segment(project, requested);
-            Run run = record(project, requested, VALIDATE, Map.of("lectureId", requested.lectureId(), "segmentId", requested.segmentId()));
+            VideoAsset segment = RunSteps.segment(project, requested);
+            Run run = steps.record(project, requested, VALIDATE, Map.of("lectureId", requested.lectureId(), "segmentId", requested.segmentId()));
             int w = image.info().width();
             int h = image.info().height();
             GenerationSettings settings = new GenerationSettings(ModelCatalog.FILE, GenerationSettings.ModelSource.FILE,
                     segment.segmentStartImagePrompt(), null, w, h, null, 1, null);
-            run = record(project, run.withSettings(settings, clock.instant(), "Using the image file " + fileName + ", " + w + "×" + h),
+            run = steps.record(project, run.withSettings(settings, clock.instant(), "Using the image file " + fileName + ", " + w + "×" + h),
                     SETTINGS, settings);
-            Candidate candidate = addCandidate(project, run, segment, 1, image, new ImageRepository.Provenance(ModelCatalog.FILE,
+            Candidate candidate = RunSteps.addCandidate(project, run, segment, 1, image, new ImageRepository.Provenance(ModelCatalog.FILE,
                     segment.segmentStartImagePrompt(), null, null, VersionSource.FILE));
-            return awaitReview(project, run.withCandidate(candidate, clock.instant(), "Image file received (" + w + "×" + h + ")"));
+            return steps.awaitReview(project, run.withCandidate(candidate, clock.instant(), "Image file received (" + w + "×" + h + ")"));
         });
         events.publish(new WorkflowEvent.StatusChanged(waiting));
         events.publish(new WorkflowEvent.PreviewReady(waiting));
@@ -292,7 +285,7 @@ public final class RegenerateWorkflow {
      * left is rejecting the run. Returns the run as it is then.
      */
     Run discard(Project project, String runId, int index) {
-        Run run = load(project, runId);
+        Run run = RunSteps.load(project, runId);
         Candidate candidate = run.candidate(index).orElseThrow(() -> new InvalidInputException(
                 "run " + runId + " has no candidate " + index + (run.candidates().isEmpty() ? "" : "; it has 1 to " + run.candidates().size())));
         if (candidate.discarded()) {
@@ -304,7 +297,7 @@ public final class RegenerateWorkflow {
         boolean lastOne = run.liveCandidates().size() == 1;
         Run discarded = project.transaction(() -> {
             project.runs().discard(runId, index, clock.instant());
-            Run next = load(project, runId).withStatus(RunStatus.AWAITING_REVIEW, clock.instant(), "Candidate " + index + " discarded");
+            Run next = RunSteps.load(project, runId).withStatus(RunStatus.AWAITING_REVIEW, clock.instant(), "Candidate " + index + " discarded");
             project.runs().update(next);
             if (lastOne) {
                 project.runs().recordDecision(runId, ReviewOutcome.REJECTED, null);
@@ -315,31 +308,10 @@ public final class RegenerateWorkflow {
         return lastOne ? drive(project, runId) : discarded;
     }
 
-    /** Stores an image as the next version of the segment's image (same image id) and as the run's candidate {@code index}. */
-    private static Candidate addCandidate(Project project, Run run, VideoAsset segment, int index, ImageContent image,
-                                          ImageRepository.Provenance provenance) {
-        String imageKey = segment.imageKey() != null ? segment.imageKey() : StartingImageIds.forRun(run.id(), run.segmentId());
-        ImageVersion version = project.images().add(imageKey, image, provenance);
-        Candidate candidate = new Candidate(index, imageKey, version.version(), version.sha256(), version.width(), version.height(),
-                version.seed(), false);
-        project.runs().addCandidate(run.id(), candidate);
-        return candidate;
-    }
-
-    /**
-     * Records the generate step (which candidates it stored) and the persisted wait for review; the caller's
-     * transaction commits both with the last candidate.
-     */
-    private Run awaitReview(Project project, Run run) {
-        record(project, run, GENERATE, run.candidates().stream().map(Candidate::index).toList());
-        Instant now = clock.instant();
-        return record(project, run.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
-    }
-
     /** Seed §5.5–5.6 for a run whose image was stored by an earlier version of Lectern: the wait, then the news. */
     private Run publishPreview(Project project, Run run) {
         Instant now = clock.instant();
-        Run waiting = commit(project, run.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
+        Run waiting = steps.commit(project, run.awaitingReview(now, now.plus(reviewTimeout), READY_FOR_REVIEW), PUBLISH_PREVIEW, Map.of());
         events.publish(new WorkflowEvent.PreviewReady(waiting));
         return waiting;
     }
@@ -354,19 +326,19 @@ public final class RegenerateWorkflow {
         Instant now = clock.instant();
         Run done;
         if (decision == ReviewOutcome.REJECTED) {
-            done = project.transaction(() -> complete(project, record(project, run.reviewed(ReviewOutcome.REJECTED, null, now,
+            done = project.transaction(() -> complete(project, steps.record(project, run.reviewed(ReviewOutcome.REJECTED, null, now,
                     "Preview rejected; the starting image is unchanged"), APPLY_REVIEW, Map.of("outcome", "rejected"))));
         } else {
             int index = project.runs().decidedCandidate(run.id()).orElse(1);
             Candidate chosen = run.candidate(index).orElseThrow(() -> new IllegalStateException(
                     "run " + run.id() + " was accepted with candidate " + index + ", which it does not have"));
             done = project.transaction(() -> {
-                VideoAsset segment = segment(project, run);
+                VideoAsset segment = RunSteps.segment(project, run);
                 GenerationSettings s = run.settings();
                 project.lectures().commitSegment(run.lectureId(), segment.withStartingImage(chosen.imageKey(), chosen.version(), s.model(),
                         s.prompt() != null ? s.prompt() : segment.segmentStartImagePrompt()), now);
                 String message = run.candidates().size() > 1 ? "Image " + index + " of " + run.candidates().size() + " accepted" : "Preview accepted";
-                return complete(project, record(project, run.reviewed(ReviewOutcome.ACCEPTED, chosen, now, message), APPLY_REVIEW,
+                return complete(project, steps.record(project, run.reviewed(ReviewOutcome.ACCEPTED, chosen, now, message), APPLY_REVIEW,
                         Map.of("outcome", "accepted", "candidate", index)));
             });
         }
@@ -385,7 +357,7 @@ public final class RegenerateWorkflow {
     /** Marks the run complete; the caller's transaction commits it and publishes. */
     private Run complete(Project project, Run run) {
         String message = run.reviewOutcome() == ReviewOutcome.ACCEPTED ? COMPLETE : "Regeneration finished; the preview was rejected";
-        return record(project, run.withStatus(RunStatus.SUCCEEDED, clock.instant(), message), FINISH, Map.of());
+        return steps.record(project, run.withStatus(RunStatus.SUCCEEDED, clock.instant(), message), FINISH, Map.of());
     }
 
     /** Waits for a slot on the run's provider; returns the run as saved meanwhile. */
@@ -397,7 +369,7 @@ public final class RegenerateWorkflow {
                     throw ProviderException.cancelled();
                 }
                 if (!announced) {
-                    run = save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), "Waiting for a free slot on " + run.settings().model()));
+                    run = steps.save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), "Waiting for a free slot on " + run.settings().model()));
                     announced = true;
                 }
             }
@@ -411,70 +383,11 @@ public final class RegenerateWorkflow {
     /** A run whose batch is paused or cancelled stays queued, unstarted: the queue's resume drives it again. */
     private Run held(Project project, Run run) {
         return run.status() == RunStatus.QUEUED && run.messages().get(run.messages().size() - 1).text().equals(HELD) ? run
-                : save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), HELD));
-    }
-
-    /** Commits a step with the run's new state, then tells subscribers. */
-    private Run commit(Project project, Run next, String step, Object output) {
-        Run saved = project.transaction(() -> record(project, next, step, output));
-        events.publish(new WorkflowEvent.StatusChanged(saved));
-        return saved;
-    }
-
-    /** Writes a step's completion with the run's new state; the caller's transaction commits it and publishes. */
-    private Run record(Project project, Run next, String step, Object output) {
-        project.runs().update(next);
-        project.runs().completeStep(next.id(), step, JsonSupport.write(output), clock.instant());
-        return next;
-    }
-
-    private Run save(Project project, Run next) {
-        project.runs().update(next);
-        events.publish(new WorkflowEvent.StatusChanged(next));
-        return next;
-    }
-
-    private Run finish(Project project, Run ended) {
-        Run saved = save(project, ended);
-        events.publish(new WorkflowEvent.Completed(saved));
-        return saved;
+                : steps.save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), HELD));
     }
 
     private boolean isCancelRequested(Project project, Run run) {
         return cancelling.contains(run.id()) || project.runs().cancelRequested(run.id());
-    }
-
-    private String firstUnfinished(Project project, Run run) {
-        for (String step : new String[] {VALIDATE, SETTINGS, GENERATE, PUBLISH_PREVIEW, APPLY_REVIEW}) {
-            if (!isDone(project, run, step)) {
-                return step;
-            }
-        }
-        return FINISH;
-    }
-
-    private static boolean isDone(Project project, Run run, String step) {
-        return project.runs().stepOutput(run.id(), step).isPresent();
-    }
-
-    /** The segment as the file has it now (seed §5.7: reload, never trust an earlier copy). */
-    private static VideoAsset segment(Project project, Run run) {
-        return project.lectures().findSegment(run.lectureId() + "/" + run.segmentId()).map(LectureSegment::video)
-                .orElseThrow(() -> gone(run));
-    }
-
-    private static InvalidInputException gone(Run run) {
-        return new InvalidInputException("segment " + run.segmentId() + " of lecture " + run.lectureId()
-                + " no longer exists; nothing was changed");
-    }
-
-    private static String cancelMessage(Run run) {
-        return "Cancelled before the preview was " + (run.preview() == null ? "ready" : "reviewed") + "; the starting image is unchanged";
-    }
-
-    static Run load(Project project, String runId) {
-        return project.runs().find(runId).orElseThrow(() -> new InvalidInputException(
-                "there is no run " + runId + " in " + project.info().file().getFileName() + "; 'lectern runs' lists them"));
     }
 
     /** A stable seed per run, so a resumed or retried run asks for the same picture. */

@@ -223,7 +223,7 @@ public final class RunService {
     }
 
     public Run find(Project project, String runId) {
-        return RegenerateWorkflow.load(project, runId);
+        return RunSteps.load(project, runId);
     }
 
     private static String blankToNull(String s) {
