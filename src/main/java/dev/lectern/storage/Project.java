@@ -13,6 +13,8 @@ public final class Project implements AutoCloseable {
     private final RunRepository runs;
     private final DraftRepository drafts;
     private final BatchRepository batches;
+    private final ControlRequestRepository controlRequests;
+    private final java.util.List<AutoCloseable> closers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Project(Database db, ProjectLock lock, ProjectInfo info, Clock clock) {
         this.db = db;
@@ -24,6 +26,7 @@ public final class Project implements AutoCloseable {
         this.runs = new RunRepository(db);
         this.drafts = new DraftRepository(db, clock);
         this.batches = new BatchRepository(db);
+        this.controlRequests = new ControlRequestRepository(db);
     }
 
     public ProjectInfo info() {
@@ -50,6 +53,11 @@ public final class Project implements AutoCloseable {
         return batches;
     }
 
+    /** Requests from processes that do not hold the project (decision 0020). */
+    public ControlRequestRepository controlRequests() {
+        return controlRequests;
+    }
+
     public DraftRepository drafts() {
         return drafts;
     }
@@ -63,8 +71,23 @@ public final class Project implements AutoCloseable {
         return db;
     }
 
+    /** {@code closer} runs when the project closes, before the connection does (a watch that reads it, say). */
+    public void onClose(AutoCloseable closer) {
+        closers.add(0, closer);
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable closer : closers) {
+            try {
+                closer.close();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        closers.clear();
         try {
             db.close();
         } finally {

@@ -109,7 +109,9 @@ public final class ProjectFiles {
             readOnlyReason = file.getFileName() + " is a read-only file";
         }
         ProjectLock lock = null;
-        if (write) {
+        if (access == Access.CONTROL) {
+            readOnlyReason = "opened only to leave a request for the process that holds it";
+        } else if (write) {
             try {
                 lock = ProjectLock.acquire(file);
             } catch (ProjectFileException e) {
@@ -124,7 +126,7 @@ public final class ProjectFiles {
         try {
             int version = probe(file); // again: the file may have changed before we held the lock
             if (version < schema.version()) {
-                if (!write) {
+                if (!write || access == Access.CONTROL) {
                     throw new ProjectFileException(ProjectFileException.Reason.READ_ONLY, file,
                             file.getFileName() + " needs an upgrade that a read-only open cannot do; open it for writing");
                 }

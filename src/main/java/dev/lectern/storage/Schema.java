@@ -22,7 +22,7 @@ public final class Schema {
     }
 
     public static Schema current() {
-        return new Schema(List.of(V1_FOUNDATION, V2_RUNS, V3_DRAFTS, V4_VERSIONS_AND_CANDIDATES, V5_BATCHES));
+        return new Schema(List.of(V1_FOUNDATION, V2_RUNS, V3_DRAFTS, V4_VERSIONS_AND_CANDIDATES, V5_BATCHES, V6_CONTROL_REQUESTS));
     }
 
     public int version() {
@@ -216,4 +216,21 @@ public final class Schema {
             "CREATE INDEX runs_by_batch ON runs (batch_id, status)",
             // The runs panel and 'lectern runs' read the newest page: without this, every opening sorts every run.
             "CREATE INDEX runs_by_time ON runs (created_at, id)"));
+
+    /**
+     * Control requests (issue 17): a cancel, pause or resume asked for by a process that does not hold the project
+     * (decision 0002), for the holder to apply within a second and answer; pending ones are applied on the next open.
+     */
+    static final Migration V6_CONTROL_REQUESTS = new Migration(6, List.of(
+            """
+            CREATE TABLE control_requests (
+              id           INTEGER PRIMARY KEY,
+              kind         TEXT NOT NULL,
+              target       TEXT NOT NULL,
+              requested_at TEXT NOT NULL,
+              requested_by TEXT,
+              applied_at   TEXT,
+              outcome      TEXT
+            ) STRICT""",
+            "CREATE INDEX control_requests_pending ON control_requests (applied_at)"));
 }

@@ -6,7 +6,6 @@ import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -50,7 +49,7 @@ final class BatchCommand extends ProjectCommand {
     private final BatchService batches;
 
     @Inject
-    BatchCommand(ProjectFiles projectFiles, BatchService batches) {
+    BatchCommand(ProjectAccess projectFiles, BatchService batches) {
         super(projectFiles);
         this.batches = batches;
     }

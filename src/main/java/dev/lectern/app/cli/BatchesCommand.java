@@ -6,7 +6,6 @@ import dev.lectern.lecture.Batch;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.JsonSupport;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
@@ -25,7 +24,7 @@ final class BatchesCommand extends ProjectCommand {
     private final BatchService batches;
 
     @Inject
-    BatchesCommand(ProjectFiles projectFiles, BatchService batches) {
+    BatchesCommand(ProjectAccess projectFiles, BatchService batches) {
         super(projectFiles);
         this.batches = batches;
     }

@@ -1,17 +1,19 @@
 package dev.lectern.app.cli;
 
 import dev.lectern.generation.BatchService;
+import dev.lectern.generation.ControlWatcher;
 import dev.lectern.generation.RunService;
 import dev.lectern.lecture.Run;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
+import dev.lectern.storage.ProjectFileException;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cancel", description = {"Cancel a run; the segment keeps its starting image.",
-        "Given a batch id: its queued runs are cancelled, previews already made wait for review, running calls finish."})
+        "Given a batch id: its queued runs are cancelled, previews already made wait for review, running calls finish.",
+        "When another Lectern holds the project (the window, a regenerate still drawing), it is asked to cancel and answers within a second."})
 final class CancelCommand extends ProjectCommand {
     @Parameters(index = "1", paramLabel = "RUN_ID", description = "The run, or a batch.")
     String runId;
@@ -20,14 +22,14 @@ final class CancelCommand extends ProjectCommand {
     private final BatchService batches;
 
     @Inject
-    CancelCommand(ProjectFiles projectFiles, RunService runs, BatchService batches) {
+    CancelCommand(ProjectAccess projectFiles, RunService runs, BatchService batches) {
         super(projectFiles);
         this.runs = runs;
         this.batches = batches;
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Run run;
         try (Project project = open(Access.READ_WRITE)) {
             if (project.batches().find(runId).isPresent()) {
@@ -35,6 +37,11 @@ final class CancelCommand extends ProjectCommand {
                 return 0;
             }
             run = runs.cancel(project, runId);
+        } catch (ProjectFileException e) {
+            if (e.reason() != ProjectFileException.Reason.LOCKED) {
+                throw e;
+            }
+            return askHolder(ControlWatcher.CANCEL, runId, e); // the window, or a 'regenerate' still drawing, has it
         }
         out().println(run.id() + " " + run.status().wireName());
         return 0;

@@ -3,7 +3,6 @@ package dev.lectern.app.cli;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.LectureExporter;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -21,7 +20,7 @@ final class ExportCommand extends ProjectCommand {
     private final LectureExporter exporter;
 
     @Inject
-    ExportCommand(ProjectFiles projectFiles, LectureExporter exporter) {
+    ExportCommand(ProjectAccess projectFiles, LectureExporter exporter) {
         super(projectFiles);
         this.exporter = exporter;
     }

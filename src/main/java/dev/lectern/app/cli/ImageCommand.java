@@ -7,7 +7,6 @@ import dev.lectern.lecture.Run;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.AtomicFiles;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -31,7 +30,7 @@ final class ImageCommand extends ProjectCommand {
     private final RunService runs;
 
     @Inject
-    ImageCommand(ProjectFiles projectFiles, RunService runs) {
+    ImageCommand(ProjectAccess projectFiles, RunService runs) {
         super(projectFiles);
         this.runs = runs;
     }

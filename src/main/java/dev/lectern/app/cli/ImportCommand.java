@@ -3,7 +3,6 @@ package dev.lectern.app.cli;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.LectureImporter;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -18,7 +17,7 @@ final class ImportCommand extends ProjectCommand {
     private final LectureImporter importer;
 
     @Inject
-    ImportCommand(ProjectFiles projectFiles, LectureImporter importer) {
+    ImportCommand(ProjectAccess projectFiles, LectureImporter importer) {
         super(projectFiles);
         this.importer = importer;
     }

@@ -1,9 +1,10 @@
 package dev.lectern.app.cli;
 
 import dev.lectern.generation.BatchService;
+import dev.lectern.generation.ControlWatcher;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
+import dev.lectern.storage.ProjectFileException;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,15 +18,20 @@ final class PauseCommand extends ProjectCommand {
     private final BatchService batches;
 
     @Inject
-    PauseCommand(ProjectFiles projectFiles, BatchService batches) {
+    PauseCommand(ProjectAccess projectFiles, BatchService batches) {
         super(projectFiles);
         this.batches = batches;
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         try (Project project = open(Access.READ_WRITE)) {
             out().println(BatchJson.line(batches.pause(project, batchId)));
+        } catch (ProjectFileException e) {
+            if (e.reason() != ProjectFileException.Reason.LOCKED) {
+                throw e;
+            }
+            return askHolder(ControlWatcher.PAUSE, batchId, e);
         }
         return 0;
     }

@@ -2,7 +2,7 @@ package dev.lectern.app.cli;
 
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
+import dev.lectern.storage.ProjectFileException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -20,15 +20,45 @@ abstract class ProjectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ProjectFiles projectFiles;
+    private final ProjectAccess projects;
 
-    ProjectCommand(ProjectFiles projectFiles) {
-        this.projectFiles = projectFiles;
+    ProjectCommand(ProjectAccess projects) {
+        this.projects = projects;
     }
 
+    /** Opens FILE; held for writing, it also applies other processes' control requests until closed. */
     Project open(Access access) {
-        return projectFiles.open(file.path, access);
+        Project project = projects.files.open(file.path, access);
+        if (access != Access.READ_ONLY && access != Access.CONTROL && !project.info().readOnly()) {
+            project.onClose(projects.watcher.watch(project));
+        }
+        return project;
     }
+
+    /**
+     * FILE is held by another process: leave it {@code kind} of {@code target} as a control request and wait up to
+     * {@link #ANSWER_WAIT_MS} for the holder's answer (decision 0020). Exit 0 when applied or recorded, 2 when refused.
+     */
+    int askHolder(String kind, String target, ProjectFileException held) throws InterruptedException {
+        long id;
+        try (Project project = open(Access.CONTROL)) {
+            id = project.controlRequests().request(kind, target, "process " + ProcessHandle.current().pid(), projects.clock.instant());
+            long until = System.nanoTime() + ANSWER_WAIT_MS * 1_000_000;
+            while (System.nanoTime() < until) {
+                var request = project.controlRequests().find(id).orElseThrow();
+                if (request.applied()) {
+                    out().println(request.outcome());
+                    return request.outcome().startsWith("refused") || request.outcome().startsWith("ignored") ? CliErrors.BAD_INPUT : 0;
+                }
+                Thread.sleep(50);
+            }
+        }
+        out().println(kind + " " + target + " recorded: " + held.getMessage() + "; it applies requests while it has the project "
+                + "open for writing, and whoever opens it next for writing applies it");
+        return 0;
+    }
+
+    static final long ANSWER_WAIT_MS = 3_000;
 
     PrintWriter out() {
         return spec.commandLine().getOut();

@@ -8,7 +8,6 @@ import dev.lectern.storage.Access;
 import dev.lectern.storage.ImageRepository;
 import dev.lectern.storage.JsonSupport;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -34,7 +33,7 @@ final class PruneCommand extends ProjectCommand {
     private final VersionService versions;
 
     @Inject
-    PruneCommand(ProjectFiles projectFiles, VersionService versions) {
+    PruneCommand(ProjectAccess projectFiles, VersionService versions) {
         super(projectFiles);
         this.versions = versions;
     }

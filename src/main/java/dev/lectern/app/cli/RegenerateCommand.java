@@ -5,7 +5,6 @@ import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +35,7 @@ final class RegenerateCommand extends ProjectCommand {
     private final RunService runs;
 
     @Inject
-    RegenerateCommand(ProjectFiles projectFiles, RunService runs) {
+    RegenerateCommand(ProjectAccess projectFiles, RunService runs) {
         super(projectFiles);
         this.runs = runs;
     }

@@ -4,7 +4,6 @@ import dev.lectern.generation.VersionService;
 import dev.lectern.lecture.ImageVersion;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +24,7 @@ final class RestoreCommand extends ProjectCommand {
     private final VersionService versions;
 
     @Inject
-    RestoreCommand(ProjectFiles projectFiles, VersionService versions) {
+    RestoreCommand(ProjectAccess projectFiles, VersionService versions) {
         super(projectFiles);
         this.versions = versions;
     }

@@ -4,7 +4,6 @@ import dev.lectern.generation.RunService;
 import dev.lectern.lecture.Run;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,7 +16,7 @@ final class ResumeCommand extends ProjectCommand {
     private final RunService runs;
 
     @Inject
-    ResumeCommand(ProjectFiles projectFiles, RunService runs) {
+    ResumeCommand(ProjectAccess projectFiles, RunService runs) {
         super(projectFiles);
         this.runs = runs;
     }

@@ -1,9 +1,10 @@
 package dev.lectern.app.cli;
 
 import dev.lectern.generation.BatchService;
+import dev.lectern.generation.ControlWatcher;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
+import dev.lectern.storage.ProjectFileException;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,16 +21,21 @@ final class ResumeQueueCommand extends ProjectCommand {
     private final BatchService batches;
 
     @Inject
-    ResumeQueueCommand(ProjectFiles projectFiles, BatchService batches) {
+    ResumeQueueCommand(ProjectAccess projectFiles, BatchService batches) {
         super(projectFiles);
         this.batches = batches;
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         try (Project project = open(Access.READ_WRITE)) {
             batches.resume(project, batchId);
             out().println(BatchJson.line(await ? batches.drive(project, batchId) : batches.find(project, batchId)));
+        } catch (ProjectFileException e) {
+            if (e.reason() != ProjectFileException.Reason.LOCKED) {
+                throw e;
+            }
+            return askHolder(ControlWatcher.RESUME, batchId, e); // the holder drives them
         }
         return 0;
     }

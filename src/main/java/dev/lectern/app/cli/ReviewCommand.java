@@ -9,7 +9,6 @@ import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -55,7 +54,7 @@ final class ReviewCommand extends ProjectCommand {
     private final BatchService batches;
 
     @Inject
-    ReviewCommand(ProjectFiles projectFiles, RunService runs, BatchService batches) {
+    ReviewCommand(ProjectAccess projectFiles, RunService runs, BatchService batches) {
         super(projectFiles);
         this.runs = runs;
         this.batches = batches;

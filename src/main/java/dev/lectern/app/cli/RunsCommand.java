@@ -6,7 +6,6 @@ import dev.lectern.lecture.Run;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.JsonSupport;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
@@ -30,7 +29,7 @@ final class RunsCommand extends ProjectCommand {
     private final RunService runs;
 
     @Inject
-    RunsCommand(ProjectFiles projectFiles, RunService runs) {
+    RunsCommand(ProjectAccess projectFiles, RunService runs) {
         super(projectFiles);
         this.runs = runs;
     }

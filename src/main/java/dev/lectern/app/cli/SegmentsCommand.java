@@ -7,7 +7,6 @@ import dev.lectern.lecture.VideoAsset;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.JsonSupport;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
@@ -21,7 +20,7 @@ final class SegmentsCommand extends ProjectCommand {
 
 
     @Inject
-    SegmentsCommand(ProjectFiles projectFiles) {
+    SegmentsCommand(ProjectAccess projectFiles) {
         super(projectFiles);
     }
 

@@ -6,7 +6,6 @@ import dev.lectern.lecture.ProjectSettings;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.JsonSupport;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ final class SettingsCommand extends ProjectCommand {
 
 
     @Inject
-    SettingsCommand(ProjectFiles projectFiles) {
+    SettingsCommand(ProjectAccess projectFiles) {
         super(projectFiles);
     }
 

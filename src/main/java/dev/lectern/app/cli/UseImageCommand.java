@@ -4,7 +4,6 @@ import dev.lectern.generation.RunService;
 import dev.lectern.lecture.Run;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -27,7 +26,7 @@ final class UseImageCommand extends ProjectCommand {
     private final RunService runs;
 
     @Inject
-    UseImageCommand(ProjectFiles projectFiles, RunService runs) {
+    UseImageCommand(ProjectAccess projectFiles, RunService runs) {
         super(projectFiles);
         this.runs = runs;
     }

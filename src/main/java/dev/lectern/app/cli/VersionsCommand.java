@@ -8,7 +8,6 @@ import dev.lectern.lecture.VersionEntry;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.JsonSupport;
 import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFiles;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -27,7 +26,7 @@ final class VersionsCommand extends ProjectCommand {
     private final VersionService versions;
 
     @Inject
-    VersionsCommand(ProjectFiles projectFiles, VersionService versions) {
+    VersionsCommand(ProjectAccess projectFiles, VersionService versions) {
         super(projectFiles);
         this.versions = versions;
     }

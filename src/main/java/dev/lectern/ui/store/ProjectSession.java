@@ -1,6 +1,7 @@
 package dev.lectern.ui.store;
 
 import dev.lectern.app.RecentProjects;
+import dev.lectern.generation.ControlWatcher;
 import dev.lectern.generation.RunService;
 import dev.lectern.generation.WorkflowEvent;
 import dev.lectern.generation.WorkflowEvents;
@@ -59,11 +60,13 @@ public final class ProjectSession {
     private Consumer<Throwable> onError = e -> { };
     private final Queue<WorkflowEvent> pendingEvents = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean deliveryPosted = new AtomicBoolean();
+    private final ControlWatcher controlWatcher;
 
     @Inject
     public ProjectSession(ProjectFiles projectFiles, RunService runService, WorkflowEvents events, LectureStore store,
-                          Background background, RunExecutor runExecutor, RecentProjects recentProjects) {
+                          Background background, RunExecutor runExecutor, RecentProjects recentProjects, ControlWatcher controlWatcher) {
         this.projectFiles = projectFiles;
+        this.controlWatcher = controlWatcher;
         this.runService = runService;
         this.store = store;
         this.background = background;
@@ -121,6 +124,8 @@ public final class ProjectSession {
                 Lecture first = summaries.isEmpty() ? null : opened.lectures().load(summaries.get(0).id()).orElse(null);
                 Map<String, SegmentDraft> drafts = first == null ? Map.of() : opened.drafts().load(first.id());
                 recentProjects.remember(file);
+                // a 'lectern cancel' or 'pause' from a terminal reaches this window's runs (decision 0020)
+                opened.onClose(controlWatcher.watch(opened));
                 return new Opened(opened, summaries, first, drafts, shownRuns(opened));
             } catch (RuntimeException e) {
                 opened.close();
