@@ -161,10 +161,13 @@ class CliBatchTest {
     void aServerThatDiesPartWayFailsTheRestWithTheReasonAndRetryFailedFinishesThem() throws Exception {
         FakeAutomatic1111 fake = new FakeAutomatic1111(6, 0, 20);
         boolean[] down = {false};
+        // Counted as dispatched, not server.getRequestCount(): two requests arriving together are both counted before
+        // either is dispatched, and the fifth would then be refused as the sixth.
+        java.util.concurrent.atomic.AtomicInteger dispatched = new java.util.concurrent.atomic.AtomicInteger();
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                if (down[0] || server.getRequestCount() > 5) {
+                if (down[0] || dispatched.incrementAndGet() > 5) {
                     down[0] = true;
                     return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
                 }
