@@ -13,6 +13,7 @@ import dev.lectern.provider.GeneratedImage;
 import dev.lectern.provider.ProviderException;
 import dev.lectern.storage.ImageRepository;
 import dev.lectern.storage.Project;
+import dev.lectern.storage.QueueRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -38,7 +39,9 @@ public final class RegenerateWorkflow {
     public static final String READY_FOR_REVIEW = "Starting image ready for review";
     public static final String COMPLETE = "Starting image regeneration complete";
     /** The message of a run held back because its batch is paused. */
-    public static final String HELD = "Held: its batch is paused; it starts when the queue resumes";
+    public static final String HELD = "Held: its batch is paused; it starts when the batch resumes";
+    /** The message of a run held back because the whole queue is paused. */
+    public static final String QUEUE_HELD = "Held: the queue is paused; it starts when the queue resumes";
 
     static final String VALIDATE = "validate";
     static final String SETTINGS = "determine-settings";
@@ -98,7 +101,7 @@ public final class RegenerateWorkflow {
                 if (step.equals(APPLY_REVIEW) && project.runs().decision(runId).isEmpty()) {
                     return expireIfOverdue(project, run);
                 }
-                if (step.equals(GENERATE) && !project.batches().mayStart(runId)) {
+                if (step.equals(GENERATE) && project.queue().holdOf(runId) != QueueRepository.Hold.NONE) {
                     return held(project, run);
                 }
                 run = runStep(project, run, step);
@@ -196,7 +199,7 @@ public final class RegenerateWorkflow {
         Semaphore permit = limits.forModel(settings.model());
         run = acquire(project, run, permit); // with its "waiting" message, if it waited: save() appends only new messages
         try {
-            if (!project.batches().mayStart(run.id())) {
+            if (project.queue().holdOf(run.id()) != QueueRepository.Hold.NONE) {
                 return held(project, run);
             }
             int have = run.candidates().size();
@@ -380,10 +383,11 @@ public final class RegenerateWorkflow {
         }
     }
 
-    /** A run whose batch is paused or cancelled stays queued, unstarted: the queue's resume drives it again. */
+    /** A run held by a pause (or its batch's cancel) stays queued, unstarted: the resume drives it again. */
     private Run held(Project project, Run run) {
-        return run.status() == RunStatus.QUEUED && run.messages().get(run.messages().size() - 1).text().equals(HELD) ? run
-                : steps.save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), HELD));
+        String why = project.queue().paused() ? QUEUE_HELD : HELD;
+        return run.status() == RunStatus.QUEUED && run.messages().get(run.messages().size() - 1).text().equals(why) ? run
+                : steps.save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), why));
     }
 
     private boolean isCancelRequested(Project project, Run run) {

@@ -89,19 +89,6 @@ public final class BatchRepository {
         });
     }
 
-    /** Whether a queued run may start: not when its batch is paused or cancelled (a run outside any batch may). */
-    public boolean mayStart(String runId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT b.paused, b.cancelled FROM runs r JOIN batches b ON b.id = r.batch_id WHERE r.id = ?")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return !rs.next() || (rs.getInt(1) == 0 && rs.getInt(2) == 0);
-                }
-            }
-        });
-    }
-
     public void setPaused(String batchId, boolean paused) {
         flag(batchId, "paused", paused);
     }

@@ -14,6 +14,7 @@ public final class Project implements AutoCloseable {
     private final DraftRepository drafts;
     private final BatchRepository batches;
     private final ControlRequestRepository controlRequests;
+    private final QueueRepository queue;
     private final java.util.List<AutoCloseable> closers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Project(Database db, ProjectLock lock, ProjectInfo info, Clock clock) {
@@ -27,6 +28,7 @@ public final class Project implements AutoCloseable {
         this.drafts = new DraftRepository(db, clock);
         this.batches = new BatchRepository(db);
         this.controlRequests = new ControlRequestRepository(db);
+        this.queue = new QueueRepository(db);
     }
 
     public ProjectInfo info() {
@@ -51,6 +53,11 @@ public final class Project implements AutoCloseable {
 
     public BatchRepository batches() {
         return batches;
+    }
+
+    /** The whole queue's pause, what holds a run back, and the runs' order (schema 7). */
+    public QueueRepository queue() {
+        return queue;
     }
 
     /** Requests from processes that do not hold the project (decision 0020). */

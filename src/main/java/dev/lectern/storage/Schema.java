@@ -22,7 +22,8 @@ public final class Schema {
     }
 
     public static Schema current() {
-        return new Schema(List.of(V1_FOUNDATION, V2_RUNS, V3_DRAFTS, V4_VERSIONS_AND_CANDIDATES, V5_BATCHES, V6_CONTROL_REQUESTS));
+        return new Schema(List.of(V1_FOUNDATION, V2_RUNS, V3_DRAFTS, V4_VERSIONS_AND_CANDIDATES, V5_BATCHES, V6_CONTROL_REQUESTS,
+                V7_QUEUE_CONTROL));
     }
 
     public int version() {
@@ -233,4 +234,22 @@ public final class Schema {
               outcome      TEXT
             ) STRICT""",
             "CREATE INDEX control_requests_pending ON control_requests (applied_at)"));
+
+    /**
+     * Queue control (issue 17): the pause of the whole queue (one row, not a setting: the settings table holds only
+     * the keys the settings dialog saves), a run's place in the queue (higher starts first; "move to front" gives a
+     * run the highest), and the archive of old finished runs (kept in the file, not loaded by the window).
+     */
+    static final Migration V7_QUEUE_CONTROL = new Migration(7, List.of(
+            """
+            CREATE TABLE queue (
+              id         INTEGER PRIMARY KEY CHECK (id = 1),
+              paused     INTEGER NOT NULL DEFAULT 0,
+              changed_at TEXT
+            ) STRICT""",
+            "INSERT INTO queue (id, paused) VALUES (1, 0)",
+            "ALTER TABLE runs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE runs ADD COLUMN archived_at TEXT",
+            // The window and 'lectern runs' read the newest page of the runs not archived.
+            "CREATE INDEX runs_live_by_time ON runs (created_at, id) WHERE archived_at IS NULL"));
 }
