@@ -11,12 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Whole-lecture regenerations (issue 17) on the one workflow: a batch is a group of ordinary runs, so each has its
@@ -24,9 +18,6 @@ import org.slf4j.LoggerFactory;
  * decide how many calls run at once; a paused or cancelled batch starts no new call (a running one finishes).
  */
 public final class BatchService {
-    private static final Logger LOG = LoggerFactory.getLogger(BatchService.class);
-    /** Threads that wait on the provider limits; more only queue longer on the same permits. */
-    static final int MAX_THREADS = 16;
 
     private final RunService runs;
     private final Clock clock;
@@ -77,33 +68,7 @@ public final class BatchService {
      */
     public Batch drive(Project project, String batchId) {
         find(project, batchId);
-        List<String> queued = project.batches().runIds(batchId, RunStatus.QUEUED);
-        if (!queued.isEmpty()) {
-            AtomicInteger n = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(queued.size(), MAX_THREADS), r -> {
-                Thread t = new Thread(r, "lectern-batch-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            for (String runId : queued) {
-                pool.execute(() -> {
-                    try {
-                        runs.drive(project, runId);
-                    } catch (RuntimeException e) {
-                        LOG.error("Run {} of batch {} could not be driven", runId, batchId, e); // the run keeps its state
-                    }
-                });
-            }
-            pool.shutdown();
-            try {
-                while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                    // waiting: the runs end by themselves (a cancel or pause makes them end sooner)
-                }
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        runs.driveAll(project, project.batches().runIds(batchId, RunStatus.QUEUED));
         return find(project, batchId);
     }
 

@@ -24,16 +24,23 @@ public final class ControlWatcher {
     public static final String CANCEL = "cancel";
     public static final String PAUSE = "pause";
     public static final String RESUME = "resume";
+    public static final String PAUSE_QUEUE = "pause-queue";
+    public static final String RESUME_QUEUE = "resume-queue";
+    public static final String MOVE_TO_FRONT = "move-to-front";
+    /** The target of a request about the whole queue. */
+    public static final String QUEUE = "queue";
     private static final Logger LOG = LoggerFactory.getLogger(ControlWatcher.class);
 
     private final RunService runs;
     private final BatchService batches;
+    private final QueueService queue;
     private final Clock clock;
 
     @Inject
-    public ControlWatcher(RunService runs, BatchService batches, Clock clock) {
+    public ControlWatcher(RunService runs, BatchService batches, QueueService queue, Clock clock) {
         this.runs = runs;
         this.batches = batches;
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -100,16 +107,39 @@ public final class ControlWatcher {
             }
             case RESUME -> {
                 batches.resume(project, requireBatch(batch, r));
-                Thread driver = new Thread(() -> batches.drive(project, r.target()), "lectern-batch-resume");
-                driver.setDaemon(true);
-                driver.start();
+                inBackground(() -> batches.drive(project, r.target()));
                 return "batch " + r.target() + " resumed " + by;
+            }
+            case PAUSE_QUEUE -> {
+                queue.pause(project);
+                return "queue paused " + by + ": no new call starts, a running one finishes";
+            }
+            case RESUME_QUEUE -> {
+                queue.resume(project);
+                inBackground(() -> queue.driveQueued(project));
+                return "queue resumed " + by;
+            }
+            case MOVE_TO_FRONT -> {
+                return movedText(r.target(), queue.moveToFront(project, r.target())) + " " + by;
             }
             default -> {
                 LOG.warn("Ignored control request {} of unknown kind '{}' (from a newer Lectern?)", r.id(), r.kind());
                 return "ignored: this Lectern does not know the request '" + r.kind() + "'";
             }
         }
+    }
+
+    /** What "move to front" answers, here and in the command that asked. */
+    public static String movedText(String id, List<String> moved) {
+        return moved.size() == 1 && moved.get(0).equals(id) ? "run " + id + " moved to the front of the queue"
+                : "batch " + id + ": " + moved.size() + " queued run" + (moved.size() == 1 ? "" : "s") + " moved to the front of the queue";
+    }
+
+    /** Drives runs after a resume without holding up the watch (driving blocks until they are done). */
+    private static void inBackground(Runnable drive) {
+        Thread driver = new Thread(drive, "lectern-resume");
+        driver.setDaemon(true);
+        driver.start();
     }
 
     /** A run asked to stop ends at its next check (a call in flight within 50 ms): wait a little for it, to say so. */

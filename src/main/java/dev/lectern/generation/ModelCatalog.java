@@ -19,7 +19,12 @@ public class ModelCatalog {
     }
 
     public Optional<ProviderConfig> provider(ModelRef ref) {
-        return ref.isTitleCard() ? Optional.empty() : providers.get(ref.providerId());
+        return ref.isTitleCard() ? Optional.empty() : provider(ref.providerId());
+    }
+
+    /** The configured provider of that id; none for the title card, which is built in. */
+    public Optional<ProviderConfig> provider(String providerId) {
+        return ModelRef.TITLE_CARD.equals(providerId) ? Optional.empty() : providers.get(providerId);
     }
 
     /** True for {@code titlecard}, and for a model of a configured provider (any model, if it lists none). */

@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +40,13 @@ public final class RegenerateWorkflow {
     public static final String HELD = "Held: its batch is paused; it starts when the batch resumes";
     /** The message of a run held back because the whole queue is paused. */
     public static final String QUEUE_HELD = "Held: the queue is paused; it starts when the queue resumes";
+
+    /** How often a run waiting for a slot looks for a cancel. */
+    private static final Duration SLOT_CHECK = Duration.ofMillis(200);
+    /** A run still rate-limited after its call's retries goes back in line this often before it fails. */
+    static final int RATE_LIMIT_REQUEUES = 3;
+    /** The provider's hold after such a run, times the number of times it happened to that run. */
+    static final Duration RATE_LIMIT_BACKOFF = Duration.ofSeconds(5);
 
     static final String VALIDATE = "validate";
     static final String SETTINGS = "determine-settings";
@@ -127,6 +132,17 @@ public final class RegenerateWorkflow {
         }
     }
 
+    /** The places of the queued runs, which the provider slots and the {@link RunDriver} go by. */
+    QueueOrder queueOrder() {
+        return limits.order();
+    }
+
+    /** Gives {@code runIds} the place {@code place} in this process: the next free slots go by it. */
+    void reorder(List<String> runIds, int place) {
+        limits.order().put(runIds, place);
+        limits.reorder();
+    }
+
     /** Asks a run to stop. One waiting for review stops at once; one generating stops at its next check. */
     public Run cancel(Project project, String runId, String why) {
         Run run = RunSteps.load(project, runId);
@@ -196,8 +212,9 @@ public final class RegenerateWorkflow {
     private Run generate(Project project, Run run) throws ProviderException {
         GenerationSettings settings = run.settings();
         int wanted = settings.candidates();
-        Semaphore permit = limits.forModel(settings.model());
-        run = acquire(project, run, permit); // with its "waiting" message, if it waited: save() appends only new messages
+        ProviderSlots slots = limits.forModel(settings.model());
+        run = acquire(project, run, slots); // with its "waiting" message, if it waited: save() appends only new messages
+        boolean holding = true;
         try {
             if (project.queue().holdOf(run.id()) != QueueRepository.Hold.NONE) {
                 return held(project, run);
@@ -208,10 +225,31 @@ public final class RegenerateWorkflow {
                     : "Generating the other " + (wanted - have) + " of " + wanted + " images with " + settings.model()));
             String runId = run.id();
             long firstSeed = settings.seed() != null ? settings.seed() : seedOf(runId);
+            int rateLimited = 0;
             while (run.candidates().size() < wanted) {
                 int received = run.candidates().size();
-                List<GeneratedImage> images = generator.generate(settings, firstSeed + received, wanted - received,
-                        project.info().projectId(), () -> cancelling.contains(runId));
+                List<GeneratedImage> images;
+                try {
+                    images = generator.generate(settings, firstSeed + received, wanted - received,
+                            project.info().projectId(), () -> cancelling.contains(runId));
+                } catch (ProviderException e) {
+                    if (e.kind() != ProviderException.Kind.RATE_LIMITED || ++rateLimited > RATE_LIMIT_REQUEUES) {
+                        throw e;
+                    }
+                    // Still limited after the call's own retries: the provider is held a while and the run goes back in
+                    // line behind it, instead of failing while the provider is only busy.
+                    slots.release();
+                    holding = false;
+                    slots.holdFor(RATE_LIMIT_BACKOFF.multipliedBy(rateLimited));
+                    run = steps.save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), ProviderWaits.backInLine(settings.model(), rateLimited)));
+                    run = acquire(project, run, slots);
+                    holding = true;
+                    if (project.queue().holdOf(runId) != QueueRepository.Hold.NONE) {
+                        return held(project, run);
+                    }
+                    run = steps.save(project, run.withStatus(RunStatus.RUNNING, clock.instant(), "Generating again with " + settings.model()));
+                    continue;
+                }
                 for (GeneratedImage image : images.subList(0, Math.min(images.size(), wanted - received))) {
                     run = storeCandidate(project, run, image);
                 }
@@ -223,7 +261,9 @@ public final class RegenerateWorkflow {
                 }
             }
         } finally {
-            permit.release();
+            if (holding) {
+                slots.release();
+            }
         }
         // Every candidate was stored, but not the step (a file written before candidates were counted): finish it.
         Run complete = run;
@@ -363,23 +403,30 @@ public final class RegenerateWorkflow {
         return steps.record(project, run.withStatus(RunStatus.SUCCEEDED, clock.instant(), message), FINISH, Map.of());
     }
 
-    /** Waits for a slot on the run's provider; returns the run as saved meanwhile. */
-    private Run acquire(Project project, Run run, Semaphore permit) throws ProviderException {
+    /** Waits for a slot on the run's provider, in its place in the queue; returns the run as saved meanwhile. */
+    private Run acquire(Project project, Run run, ProviderSlots slots) throws ProviderException {
+        ProviderSlots.Ticket ticket = slots.enqueue(run.id());
+        boolean got = false;
         boolean announced = false;
         try {
-            while (!permit.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+            while (!slots.await(ticket, SLOT_CHECK)) {
                 if (isCancelRequested(project, run)) {
                     throw ProviderException.cancelled();
                 }
                 if (!announced) {
-                    run = steps.save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), "Waiting for a free slot on " + run.settings().model()));
+                    run = steps.save(project, run.withStatus(RunStatus.QUEUED, clock.instant(), ProviderWaits.waiting(run.settings().model(), slots.heldFor())));
                     announced = true;
                 }
             }
+            got = true;
             return run;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(ProviderException.Kind.CANCELLED, 0, false, null, "Cancelled", e);
+        } finally {
+            if (!got) {
+                slots.leave(ticket);
+            }
         }
     }
 

@@ -27,11 +27,13 @@ import java.util.stream.Collectors;
 @Singleton
 public final class RunService {
     private final RegenerateWorkflow workflow;
+    private final RunDriver driver;
     private final Clock clock;
 
     @Inject
     public RunService(RegenerateWorkflow workflow, Clock clock) {
         this.workflow = workflow;
+        this.driver = new RunDriver(workflow, workflow.queueOrder());
         this.clock = clock;
     }
 
@@ -138,15 +140,27 @@ public final class RunService {
      * recorded but not applied, and continues runs from their first unfinished step. Returns the runs touched.
      */
     public List<Run> resume(Project project) {
-        List<Run> touched = new ArrayList<>();
+        List<String> touched = new ArrayList<>();
+        List<String> toDrive = new ArrayList<>();
         for (Run run : project.runs().unfinished()) {
-            Run after = run.status() == RunStatus.AWAITING_REVIEW && project.runs().decision(run.id()).isEmpty()
-                    && !project.runs().cancelRequested(run.id())
-                    ? workflow.expireIfOverdue(project, run)
-                    : drive(project, run.id());
-            touched.add(after);
+            touched.add(run.id());
+            if (run.status() == RunStatus.AWAITING_REVIEW && project.runs().decision(run.id()).isEmpty()
+                    && !project.runs().cancelRequested(run.id())) {
+                workflow.expireIfOverdue(project, run);
+            } else {
+                toDrive.add(run.id());
+            }
         }
-        return touched;
+        driveAll(project, toDrive);
+        return touched.stream().map(id -> find(project, id)).toList();
+    }
+
+    /**
+     * Drives the runs (oldest first) several at once, each when its turn comes by its place in the queue; blocks
+     * until each waits for review, has ended or is held by a pause. The provider limits cap the calls in flight.
+     */
+    public void driveAll(Project project, List<String> runIds) {
+        driver.driveAll(project, runIds);
     }
 
     private Run awaitingReview(Project project, String runId, String segmentId) {

@@ -115,6 +115,9 @@ final class HttpCalls {
             if (wait.compareTo(deadline.remaining()) >= 0) {
                 throw failure; // waiting would pass the deadline: the last error explains more than "timeout"
             }
+            if (raw != null && raw.code() == 429) {
+                tuning.rateLimits().slowDown(ctx.id(), wait); // the other runs' calls to this provider wait too
+            }
             LOG.warn("{}: {} (attempt {} of {}), retrying in {} ms", ctx.id(), failure.kind(), attempt + 1,
                     tuning.retry().maxRetries() + 1, wait.toMillis());
             pause(wait, cancelled);

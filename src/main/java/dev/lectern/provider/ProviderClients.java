@@ -16,8 +16,8 @@ public final class ProviderClients {
     private final CallTuning tuning;
 
     @Inject
-    public ProviderClients(Provider<OkHttpClient> http, SecretResolver secrets) {
-        this(http, secrets, CallTuning.defaults());
+    public ProviderClients(Provider<OkHttpClient> http, SecretResolver secrets, RateLimitListener rateLimits) {
+        this(http, secrets, CallTuning.defaults().withRateLimits(rateLimits));
     }
 
     public ProviderClients(OkHttpClient http, SecretResolver secrets) {

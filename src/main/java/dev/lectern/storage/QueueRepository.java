@@ -4,7 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The queue of runs (schema 7): whether the whole queue is paused, what holds a queued run back, and the runs'
@@ -61,15 +63,17 @@ public final class QueueRepository {
         });
     }
 
-    /** A run's place: higher starts first, equal ones in the order they were queued. */
-    public int priorityOf(String runId) {
+    /** The places of queued runs moved to the front (the rest have place 0). */
+    public Map<String, Integer> placesOfQueued() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT priority FROM runs WHERE id = ?")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getInt(1) : 0;
+            Map<String, Integer> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, priority FROM runs WHERE priority <> 0 AND status = 'queued'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
                 }
             }
+            return out;
         });
     }
 

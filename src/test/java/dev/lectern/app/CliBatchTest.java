@@ -203,7 +203,7 @@ class CliBatchTest {
         return run.out();
     }
 
-    private static void createTwelveSegments(Path file) throws IOException {
+    static void createTwelveSegments(Path file) throws IOException {
         new ProjectFiles(Schema.current(), Clock.systemUTC()).create(file, "Big", project -> {
             List<VideoAsset> videos = new ArrayList<>();
             for (int i = 1; i <= SEGMENTS; i++) {

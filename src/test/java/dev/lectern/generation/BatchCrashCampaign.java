@@ -64,6 +64,7 @@ public final class BatchCrashCampaign implements AutoCloseable {
     final ProjectFiles projectFiles;
     final RunService runService;
     final BatchService batches;
+    final QueueService queue;
     final ChildLectern children;
 
     public BatchCrashCampaign(Path dir, long seed, int minDelayMillis, int maxDelayMillis) throws Exception {
@@ -82,6 +83,7 @@ public final class BatchCrashCampaign implements AutoCloseable {
         projectFiles = injector.getInstance(ProjectFiles.class);
         runService = injector.getInstance(RunService.class);
         batches = injector.getInstance(BatchService.class);
+        queue = injector.getInstance(QueueService.class);
         children = new ChildLectern(dir, configDir);
     }
 

@@ -102,7 +102,7 @@ class CrossProcessControlTest {
             p.controlRequests().request(ControlWatcher.PAUSE, batchId, "test", Instant.now());
             p.controlRequests().request("teleport", batchId, "a newer Lectern", Instant.now());
         }
-        ControlWatcher watcher = new ControlWatcher(campaign.runService, campaign.batches, java.time.Clock.systemUTC());
+        ControlWatcher watcher = new ControlWatcher(campaign.runService, campaign.batches, campaign.queue, java.time.Clock.systemUTC());
         try (Project p = campaign.projectFiles.open(course.file(), Access.READ_WRITE)) {
             assertThat(watcher.applyPending(p)).isEqualTo(2);
             List<ControlRequestRepository.Request> all = List.of(p.controlRequests().find(1).orElseThrow(), p.controlRequests().find(2).orElseThrow());

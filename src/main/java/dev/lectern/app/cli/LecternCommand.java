@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
                 SettingsCommand.class, RegenerateCommand.class, ReviewCommand.class, RunsCommand.class, CancelCommand.class,
                 ResumeCommand.class, ImageCommand.class, VersionsCommand.class, RestoreCommand.class, UseImageCommand.class,
                 PruneCommand.class, BatchCommand.class, BatchesCommand.class, PauseCommand.class, ResumeQueueCommand.class,
-                ProvidersCommand.class},
+                MoveToFrontCommand.class,                ProvidersCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the operation failed, 2 bad usage or invalid input."})
 public final class LecternCommand {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show the stack trace of an error.")

@@ -2,6 +2,7 @@ package dev.lectern.app.cli;
 
 import dev.lectern.generation.BatchService;
 import dev.lectern.generation.ControlWatcher;
+import dev.lectern.generation.QueueService;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFileException;
@@ -10,32 +11,43 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "resume-queue", description = "End a batch's pause; with --wait, drive its queued runs now.")
+@Command(name = "resume-queue", description = "End the queue's pause, or a batch's; with --wait, drive the queued runs now.")
 final class ResumeQueueCommand extends ProjectCommand {
-    @Parameters(index = "1", paramLabel = "BATCH_ID", description = "The batch.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "BATCH_ID", description = "Only this batch.")
     String batchId;
 
     @Option(names = "--wait", description = "Drive the queued runs; return when each awaits review, failed or was cancelled.")
     boolean await;
 
     private final BatchService batches;
+    private final QueueService queue;
 
     @Inject
-    ResumeQueueCommand(ProjectAccess projectFiles, BatchService batches) {
+    ResumeQueueCommand(ProjectAccess projectFiles, BatchService batches, QueueService queue) {
         super(projectFiles);
         this.batches = batches;
+        this.queue = queue;
     }
 
     @Override
     public Integer call() throws InterruptedException {
         try (Project project = open(Access.READ_WRITE)) {
-            batches.resume(project, batchId);
-            out().println(BatchJson.line(await ? batches.drive(project, batchId) : batches.find(project, batchId)));
+            if (batchId == null) {
+                queue.resume(project);
+                if (await) {
+                    queue.driveQueued(project);
+                }
+                out().println("queue resumed" + (await ? "" : "; 'lectern resume' or the window drives the queued runs"));
+            } else {
+                batches.resume(project, batchId);
+                out().println(BatchJson.line(await ? batches.drive(project, batchId) : batches.find(project, batchId)));
+            }
         } catch (ProjectFileException e) {
             if (e.reason() != ProjectFileException.Reason.LOCKED) {
                 throw e;
             }
-            return askHolder(ControlWatcher.RESUME, batchId, e); // the holder drives them
+            // the holder drives them
+            return batchId == null ? askHolder(ControlWatcher.RESUME_QUEUE, ControlWatcher.QUEUE, e) : askHolder(ControlWatcher.RESUME, batchId, e);
         }
         return 0;
     }
