@@ -20,11 +20,13 @@ import java.util.List;
 public final class BatchService {
 
     private final RunService runs;
+    private final WorkflowEvents events;
     private final Clock clock;
 
     @Inject
-    public BatchService(RunService runs, Clock clock) {
+    public BatchService(RunService runs, WorkflowEvents events, Clock clock) {
         this.runs = runs;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -91,6 +93,7 @@ public final class BatchService {
     public Batch pause(Project project, String batchId) {
         find(project, batchId);
         project.batches().setPaused(batchId, true);
+        events.publish(new WorkflowEvent.QueueChanged());
         return find(project, batchId);
     }
 
@@ -101,6 +104,7 @@ public final class BatchService {
             throw new InvalidInputException("batch " + batchId + " was cancelled; start a new one");
         }
         project.batches().setPaused(batchId, false);
+        events.publish(new WorkflowEvent.QueueChanged());
         return find(project, batchId);
     }
 

@@ -16,12 +16,14 @@ import java.util.List;
 public final class QueueService {
     private final RunService runs;
     private final RegenerateWorkflow workflow;
+    private final WorkflowEvents events;
     private final Clock clock;
 
     @Inject
-    public QueueService(RunService runs, RegenerateWorkflow workflow, Clock clock) {
+    public QueueService(RunService runs, RegenerateWorkflow workflow, WorkflowEvents events, Clock clock) {
         this.runs = runs;
         this.workflow = workflow;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -31,11 +33,13 @@ public final class QueueService {
 
     public void pause(Project project) {
         project.queue().setPaused(true, clock.instant());
+        events.publish(new WorkflowEvent.QueueChanged());
     }
 
     /** Ends the pause; the caller drives the queued runs with {@link #driveQueued} (it blocks). */
     public void resume(Project project) {
         project.queue().setPaused(false, clock.instant());
+        events.publish(new WorkflowEvent.QueueChanged());
     }
 
     /** Drives every queued run of the project, front first; blocks until each waits for review, ends or is held. */

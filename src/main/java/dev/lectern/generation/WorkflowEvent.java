@@ -27,6 +27,10 @@ public sealed interface WorkflowEvent {
     record ImageCommitted(String lectureId, String segmentId, ImageVersion version) implements WorkflowEvent {
     }
 
+    /** A pause or resume of the queue or of a batch was saved (here, or from another process): its controls are out of date. */
+    record QueueChanged() implements WorkflowEvent {
+    }
+
     /** Versions were removed from the project (prune): histories are out of date. */
     record VersionsPruned(int count) implements WorkflowEvent {
     }

@@ -95,10 +95,11 @@ class BatchBenchmark {
             providers.add(new ProviderConfig("local", ProviderConfig.Type.AUTOMATIC1111, base, null, List.of(),
                     ProviderConfig.DEFAULT_TIMEOUT, CONCURRENCY, null, null), false);
             ModelCatalog catalog = new ModelCatalog(providers);
+            WorkflowEvents events = new WorkflowEvents();
             RegenerateWorkflow workflow = new RegenerateWorkflow(new SettingsResolver(catalog),
                     new ModelImageGenerator(catalog, new ProviderClients(HttpClientFactory.create(), n -> null), new TitleCardRenderer()),
-                    new ProviderLimits(catalog), new WorkflowEvents(), Clock.systemUTC());
-            BatchService batches = new BatchService(new RunService(workflow, Clock.systemUTC()), Clock.systemUTC());
+                    new ProviderLimits(catalog), events, Clock.systemUTC());
+            BatchService batches = new BatchService(new RunService(workflow, Clock.systemUTC()), events, Clock.systemUTC());
             OkHttpClient direct = new OkHttpClient();
             AtomicInteger projects = new AtomicInteger();
             AtomicLong heapPeak = new AtomicLong();

@@ -2,6 +2,7 @@ package dev.lectern.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.generation.RegenerateWorkflow;
 import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
@@ -111,6 +112,53 @@ class BatchInTheWindowTest {
             assertThat(videos.stream().filter(v -> List.of("seg-01", "seg-02", "seg-03").contains(v.id())))
                     .allSatisfy(v -> assertThat(v.imageVersion()).as(v.id()).isEqualTo(2));
             assertThat(videos.stream().filter(v -> v.id().equals("seg-04")).findFirst().orElseThrow().imageVersion()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPausedQueueShowsItsBannerMovesRunsToTheFrontAndResumesFromTheToggle() throws Exception {
+        Path file = home.resolve("queue.lectern");
+        assertThat(CliRun.of("new", file, "--sample").exitCode()).isZero();
+        assertThat(CliRun.of("settings", file, "image.width=160", "image.height=90").exitCode()).isZero();
+        String lecture = CliRun.of("segments", file).out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        assertThat(CliRun.of("pause", file).exitCode()).isZero(); // from a terminal, before the window opens
+        String batchId = CliRun.of("batch", file, lecture, "--segments", "seg-01,seg-02,seg-03").out().strip();
+
+        try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
+            ProjectSession session = app.get(ProjectSession.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#batch-" + batchId).tryQuery().isPresent()
+                    && fx(() -> robot.lookup("#queueBanner").query().isVisible()));
+            assertThat(fx(() -> robot.lookup("#queueToggle").queryButton().getText())).isEqualTo("Resume Queue");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> summary(robot.lookup("#batch-" + batchId).query()))
+                    .equals("0 of 3 done · queue paused, 3 waiting"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> session.runs().stream().filter(r -> r.status() == RunStatus.QUEUED)
+                    .filter(r -> r.messages().get(r.messages().size() - 1).text().equals(RegenerateWorkflow.QUEUE_HELD)).count() == 3));
+
+            Project p = fx(session::project);
+            robot.clickOn(fx(() -> robot.lookup("#batch-" + batchId).lookup("#batchFront").queryButton()));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> p.queue().placesOfQueued().size() == 3);
+            robot.clickOn(fx(() -> robot.lookup("#batch-" + batchId).lookup("#batchChevron").queryButton()));
+            javafx.css.PseudoClass inBatch = javafx.css.PseudoClass.getPseudoClass("in-batch");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup(".run-cell")
+                    .match(n -> n.getPseudoClassStates().contains(inBatch)).queryAll().size()) == 3);
+            javafx.scene.Node firstRun = fx(() -> robot.lookup(".run-cell").match(n -> n.getPseudoClassStates().contains(inBatch)).query());
+            robot.clickOn(firstRun);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#frontRunButton").query().isVisible()));
+            robot.clickOn("#frontRunButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> p.queue().placesOfQueued().values().stream().distinct().count() == 2);
+
+            robot.clickOn("#queueToggle");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#batch-" + batchId).tryQuery()
+                    .map(n -> summary(n).startsWith("3 of 3 done · 3 to review")).orElse(false)));
+            assertThat(fx(() -> robot.lookup("#queueBanner").query().isVisible())).isFalse();
+            assertThat(p.queue().paused()).as("the resume is in the file").isFalse();
+
+            // From a terminal while the window holds the project: asked through the file, shown without a run event
+            CliRun pause = CliRun.of("pause", file);
+            assertThat(pause.out()).as(pause.toString()).startsWith("queue paused by process");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#queueBanner").query().isVisible()));
+            assertThat(CliRun.of("resume-queue", file).out()).startsWith("queue resumed by process");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> !robot.lookup("#queueBanner").query().isVisible()));
         }
     }
 

@@ -130,6 +130,26 @@ public final class ReviewFlow implements RunActions, BatchActions {
     }
 
     @Override
+    public void moveToFront(Batch batch) {
+        batches.moveToFront(batch.id());
+    }
+
+    @Override
+    public void moveToFront(Run run) {
+        batches.moveToFront(run.id());
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty queuePausedProperty() {
+        return batches.queuePausedProperty();
+    }
+
+    @Override
+    public void setQueuePaused(boolean paused) {
+        batches.setQueuePaused(paused);
+    }
+
+    @Override
     public void reviewNext(Batch batch) {
         if (reviewing().isEmpty()) {
             nextWaiting().ifPresent(this::openReview);

@@ -37,10 +37,10 @@ final class BatchRow extends VBox {
         HBox.setHgrow(title, Priority.ALWAYS);
         ProgressBar bar = new ProgressBar(BatchText.progress(b));
         bar.getStyleClass().add("batch-progress");
-        bar.setAccessibleText(BatchText.summary(b, now));
+        bar.setAccessibleText(BatchText.summary(b, now, actions.queuePausedProperty().get()));
         HBox top = new HBox(6, chevron, title, bar);
         top.setAlignment(Pos.CENTER_LEFT);
-        Label summary = new Label(BatchText.summary(b, now));
+        Label summary = new Label(BatchText.summary(b, now, actions.queuePausedProperty().get()));
         summary.getStyleClass().add("batch-summary");
         HBox buttons = new HBox(6);
         int waiting = b.count(RunStatus.AWAITING_REVIEW);
@@ -58,6 +58,11 @@ final class BatchRow extends VBox {
                     : button("Pause", "mdmz-pause", "Start no new run; the ones drawing now finish", () -> actions.setPaused(b, true)));
             buttons.getChildren().add(button("Cancel", "mdal-cancel", "Cancel the queued runs; images already made stay for review",
                     () -> actions.cancel(b)));
+            Button front = button(null, "mdmz-vertical_align_top", "Move this batch to the front: its queued runs take the next free slots",
+                    () -> actions.moveToFront(b));
+            front.setId("batchFront");
+            front.setAccessibleText("Move this batch to the front of the queue");
+            buttons.getChildren().add(front);
         }
         getChildren().addAll(top, summary, buttons);
         setAccessibleText(title.getText() + ", " + summary.getText() + (expanded ? ", runs shown" : ", runs hidden"));
@@ -66,7 +71,9 @@ final class BatchRow extends VBox {
     private Button button(String text, String icon, String tip, Runnable action) {
         Button b = new Button(text, new FontIcon(icon));
         b.getStyleClass().addAll("small", "batch-button");
-        b.setId("batch" + text.replaceAll("[^A-Za-z]", ""));
+        if (text != null) {
+            b.setId("batch" + text.replaceAll("[^A-Za-z]", ""));
+        }
         Tips.setText(b, tip);
         b.setOnAction(e -> action.run());
         return b;

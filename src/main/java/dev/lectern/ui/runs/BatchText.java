@@ -21,6 +21,11 @@ final class BatchText {
     }
 
     static String summary(Batch b, Instant now) {
+        return summary(b, now, false);
+    }
+
+    /** @param queuePaused the whole queue is paused, which holds this batch's waiting runs too */
+    static String summary(Batch b, Instant now, boolean queuePaused) {
         StringBuilder s = new StringBuilder();
         int ready = b.count(RunStatus.AWAITING_REVIEW);
         s.append(finished(b)).append(" of ").append(b.total()).append(" done");
@@ -30,8 +35,8 @@ final class BatchText {
         if (b.count(RunStatus.FAILED) > 0) {
             s.append(" · ").append(b.count(RunStatus.FAILED)).append(" failed");
         }
-        if (b.paused() && b.pending() > 0) {
-            s.append(" · paused, ").append(b.pending()).append(" waiting");
+        if ((b.paused() || queuePaused) && b.pending() > 0) {
+            s.append(b.paused() ? " · paused, " : " · queue paused, ").append(b.pending()).append(" waiting");
         } else {
             eta(b, now).ifPresent(left -> s.append(" · ").append(left));
         }

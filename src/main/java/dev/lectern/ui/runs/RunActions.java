@@ -15,4 +15,26 @@ public interface RunActions {
 
     /** Awaiting review: open the review dialog for its preview. */
     void openReview(Run run);
+
+    /** Queued: give it the next free slot of its provider, ahead of every other run. */
+    void moveToFront(Run run);
+
+    /** Does nothing: for rows no window shows (the warm-up), which are never clicked. */
+    RunActions NONE = new RunActions() {
+        @Override
+        public void cancel(Run run) {
+        }
+
+        @Override
+        public void retry(Run run) {
+        }
+
+        @Override
+        public void openReview(Run run) {
+        }
+
+        @Override
+        public void moveToFront(Run run) {
+        }
+    };
 }

@@ -25,20 +25,6 @@ final class RunListWarmUp {
     /** Enough rows for the JIT to compile what a row runs, in every status. */
     static final int ROWS = 210;
 
-    private static final RunActions NONE = new RunActions() { // rows no window shows are never clicked
-        @Override
-        public void cancel(Run run) {
-        }
-
-        @Override
-        public void retry(Run run) {
-        }
-
-        @Override
-        public void openReview(Run run) {
-        }
-    };
-
     private RunListWarmUp() {
     }
 
@@ -47,7 +33,7 @@ final class RunListWarmUp {
     }
 
     static ListWarmUp<RunsRow> of(ListView<RunsRow> shown, HumanTime time, SpinClock spin) {
-        RunsViewModel none = new RunsViewModel(FXCollections.observableArrayList(), NONE, Run::segmentId);
+        RunsViewModel none = new RunsViewModel(FXCollections.observableArrayList(), RunActions.NONE, Run::segmentId);
         ListView<RunsRow> offScreen = new ListView<>();
         offScreen.setCellFactory(list -> new RunCell(none, time, spin, BatchActions.NONE, Clock.systemUTC()));
         return ListWarmUp.standingInFor(shown, offScreen, rows().stream().map(r -> (RunsRow) RunsRow.Line.loose(r)).toList());

@@ -9,7 +9,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import dev.lectern.ui.common.Tips;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,6 +29,7 @@ public final class RunsPanelView {
     private final HumanTime time;
     private final SpinClock spin = new SpinClock();
     private RunsViewModel model;
+    private BatchActions batchActions = BatchActions.NONE;
 
     @FXML private ListView<RunsRow> runList;
     @FXML private Label runsEmpty;
@@ -35,6 +41,9 @@ public final class RunsPanelView {
     @FXML private Button openReviewButton;
     @FXML private Button cancelRunButton;
     @FXML private Button retryRunButton;
+    @FXML private Button frontRunButton;
+    @FXML private Button queueToggle;
+    @FXML private Label queueBanner;
     @FXML private ListView<RunMessage> runMessages;
 
     private final Clock clock;
@@ -85,7 +94,42 @@ public final class RunsPanelView {
         openReviewButton.disableProperty().bind(model.canOpenReviewSelectedProperty().not());
         cancelRunButton.disableProperty().bind(model.canCancelSelectedProperty().not());
         retryRunButton.disableProperty().bind(model.canRetrySelectedProperty().not());
+        frontRunButton.disableProperty().bind(model.canMoveToFrontSelectedProperty().not());
+        frontRunButton.visibleProperty().bind(model.canMoveToFrontSelectedProperty());
+        frontRunButton.managedProperty().bind(frontRunButton.visibleProperty());
+        this.batchActions = batchActions;
+        bindQueueToggle(batchActions.queuePausedProperty());
         showDetails(model.selectedProperty().get());
+    }
+
+    /** The header's toggle and the banner follow the file's pause, whoever set it. */
+    private void bindQueueToggle(ReadOnlyBooleanProperty paused) {
+        queueToggle.textProperty().bind(Bindings.when(paused).then("Resume Queue").otherwise("Pause Queue"));
+        queueToggle.accessibleTextProperty().bind(Bindings.when(paused).then("Resume the queue: the queued runs start again")
+                .otherwise("Pause the whole queue: nothing new starts, drawing runs finish"));
+        queueToggle.graphicProperty().bind(Bindings.when(paused).then((Node) new FontIcon("mdmz-play_arrow"))
+                .otherwise((Node) new FontIcon("mdmz-pause")));
+        Tips.setText(queueToggle, "Pause every regeneration: nothing new starts, the ones drawing now finish. Kept in the file across restarts.");
+        queueBanner.visibleProperty().bind(paused);
+        queueBanner.managedProperty().bind(paused);
+        stressPaused(paused.get());
+        paused.addListener((o, was, now) -> {
+            stressPaused(now);
+            runList.refresh(); // the batch cards say what holds them
+        });
+    }
+
+    /** While paused, the one way out of the pause stands out. */
+    private void stressPaused(boolean paused) {
+        queueToggle.getStyleClass().remove("accent");
+        if (paused) {
+            queueToggle.getStyleClass().add("accent");
+        }
+    }
+
+    @FXML
+    private void toggleQueue() {
+        batchActions.setQueuePaused(!batchActions.queuePausedProperty().get());
     }
 
     /** Enter or a double-click: a run opens its review, a batch's card shows or hides its runs. */
@@ -154,6 +198,11 @@ public final class RunsPanelView {
     @FXML
     private void cancelRun() {
         act(model::cancel);
+    }
+
+    @FXML
+    private void moveRunToFront() {
+        act(model::moveToFront);
     }
 
     @FXML

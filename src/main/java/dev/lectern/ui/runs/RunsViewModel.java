@@ -40,6 +40,7 @@ public final class RunsViewModel {
     private final BooleanBinding canCancelSelected = Bindings.createBooleanBinding(() -> canCancel(selected.get()), selected);
     private final BooleanBinding canRetrySelected = Bindings.createBooleanBinding(() -> canRetry(selected.get()), selected);
     private final BooleanBinding canReviewSelected = Bindings.createBooleanBinding(() -> canOpenReview(selected.get()), selected);
+    private final BooleanBinding canMoveSelected = Bindings.createBooleanBinding(() -> canMoveToFront(selected.get()), selected);
 
     /**
      * @param source       kept up to date by the owner, on the FX thread
@@ -115,6 +116,22 @@ public final class RunsViewModel {
 
     public BooleanBinding canOpenReviewSelectedProperty() {
         return canReviewSelected;
+    }
+
+    public BooleanBinding canMoveToFrontSelectedProperty() {
+        return canMoveSelected;
+    }
+
+    /** Only a queued run waits for its turn. */
+    public static boolean canMoveToFront(Run run) {
+        return run != null && run.status() == RunStatus.QUEUED;
+    }
+
+    public void moveToFront(Run run) {
+        Run now = current(run.id());
+        if (canMoveToFront(now)) {
+            actions.moveToFront(now);
+        }
     }
 
     /** Acts on the run as it is now in the list; a stale row (already finished, say) does nothing. */

@@ -56,6 +56,7 @@ public final class ProjectSession {
     private final ObservableList<LectureSummary> lectures = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper versionsStamp = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper queueStamp = new ReadOnlyLongWrapper();
     private Consumer<Run> onPreviewReady = r -> { };
     private Consumer<Throwable> onError = e -> { };
     private final Queue<WorkflowEvent> pendingEvents = new ConcurrentLinkedQueue<>();
@@ -98,6 +99,11 @@ public final class ProjectSession {
     /** Goes up whenever some segment's image history may have changed (a candidate, a review, a restore, a prune). */
     public ReadOnlyLongProperty versionsStampProperty() {
         return versionsStamp.getReadOnlyProperty();
+    }
+
+    /** Goes up when a pause or resume of the queue or a batch was saved, by this window or another process. */
+    public ReadOnlyLongProperty queueStampProperty() {
+        return queueStamp.getReadOnlyProperty();
     }
 
     public LectureStore store() {
@@ -276,7 +282,12 @@ public final class ProjectSession {
         }
         showLatest(batch);
         boolean versionsChanged = false;
+        boolean queueChanged = false;
         for (WorkflowEvent event : batch) {
+            if (event instanceof WorkflowEvent.QueueChanged) {
+                queueChanged = true;
+                continue;
+            }
             if (event instanceof WorkflowEvent.PreviewReady ready) {
                 onPreviewReady.accept(ready.run());
             } else if (event instanceof WorkflowEvent.Completed done && done.run().reviewOutcome() == ReviewOutcome.ACCEPTED) {
@@ -289,6 +300,9 @@ public final class ProjectSession {
         }
         if (versionsChanged) {
             versionsStamp.set(versionsStamp.get() + 1);
+        }
+        if (queueChanged) {
+            queueStamp.set(queueStamp.get() + 1);
         }
     }
 

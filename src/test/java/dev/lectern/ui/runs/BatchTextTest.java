@@ -27,8 +27,10 @@ class BatchTextTest {
         assertThat(BatchText.summary(starting, T0.plusSeconds(30))).isEqualTo("0 of 5 done");
         Batch paused = new Batch("bxyz", "lec", T0, true, false, Map.of(RunStatus.QUEUED, 2, RunStatus.AWAITING_REVIEW, 3));
         assertThat(BatchText.summary(paused, T0.plusSeconds(30))).isEqualTo("3 of 5 done · 3 to review · paused, 2 waiting");
+        assertThat(BatchText.summary(starting, T0.plusSeconds(30), true)).as("held by the queue's pause").isEqualTo("0 of 5 done · queue paused, 5 waiting");
         Batch done = new Batch("bxyz", "lec", T0, false, false, Map.of(RunStatus.AWAITING_REVIEW, 2));
         assertThat(BatchText.summary(done, T0.plusSeconds(30))).isEqualTo("2 of 2 done · 2 to review");
+        assertThat(BatchText.summary(done, T0.plusSeconds(30), true)).as("nothing left to hold").isEqualTo("2 of 2 done · 2 to review");
         Batch quick = new Batch("bxyz", "lec", T0, false, false, Map.of(RunStatus.SUCCEEDED, 10, RunStatus.QUEUED, 1));
         assertThat(BatchText.summary(quick, T0.plusSeconds(100))).endsWith("under a minute left");
     }

@@ -24,6 +24,11 @@ final class RecordingActions implements RunActions {
         record("review", run);
     }
 
+    @Override
+    public void moveToFront(Run run) {
+        record("front", run);
+    }
+
     private void record(String action, Run run) {
         calls.add(action + ":" + run.id());
         given.add(run);
