@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The bookkeeping every step of {@link RegenerateWorkflow} shares: a step's completion written with the run's new
@@ -89,8 +90,9 @@ final class RunSteps {
     }
 
     static String firstUnfinished(Project project, Run run) {
+        Set<String> done = project.runs().completedSteps(run.id()); // one read, not one per step
         for (String step : new String[] {VALIDATE, SETTINGS, GENERATE, PUBLISH_PREVIEW, APPLY_REVIEW}) {
-            if (!isDone(project, run, step)) {
+            if (!done.contains(step)) {
                 return step;
             }
         }
