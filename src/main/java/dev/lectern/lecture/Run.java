@@ -2,6 +2,7 @@ package dev.lectern.lecture;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,10 @@ public record Run(
         Instant updatedAt,
         Instant waitExpiresAt,
         List<RunMessage> messages) {
+
+    /** The order of the runs panel and of {@code lectern runs}: newest first, as the file pages them. */
+    public static final Comparator<Run> NEWEST_FIRST = Comparator.comparing(Run::createdAt,
+            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Run::id, Comparator.reverseOrder());
 
     public Run {
         Ids.requireValid("run id", id);

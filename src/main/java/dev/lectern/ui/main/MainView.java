@@ -7,6 +7,7 @@ import dev.lectern.ui.common.Dialogs;
 import dev.lectern.ui.common.FxmlViews;
 import dev.lectern.ui.common.ListWarmUp;
 import dev.lectern.ui.common.Theme;
+import dev.lectern.ui.runs.OlderRuns;
 import dev.lectern.ui.runs.RunsPanel;
 import dev.lectern.ui.segment.SegmentEditorView;
 import dev.lectern.ui.store.BatchQueue;
@@ -230,8 +231,8 @@ public final class MainView {
         FxmlViews.Loaded<SegmentEditorView> loaded = fxml.load(SegmentEditorView.class);
         editorView = loaded.controller();
         editorHolder.getChildren().setAll(loaded.root());
-        runs = runsPanel.create(model.session().runs(), batchQueue.active(), batchQueue::runIdsOf, reviewFlow, reviewFlow,
-                this::segmentTitle);
+        runs = runsPanel.create(model.session().runs(), batchQueue.active(), batchQueue::runIdsOf, reviewFlow,
+                OlderRuns.of(model.session().olderRunsProperty(), model.session()::showOlderRuns), reviewFlow, this::segmentTitle);
         runsHolder.getChildren().setAll(runs.root());
         center.getChildren().add(0, split);
     }

@@ -26,18 +26,19 @@ public final class RunsPanel {
 
     /** @param segmentTitle names a run's segment for people; blank falls back to the segment id */
     public Embedded create(ObservableList<Run> runs, RunActions actions, Function<Run, String> segmentTitle) {
-        return create(runs, FXCollections.observableArrayList(), id -> List.of(), BatchActions.NONE, actions, segmentTitle);
+        return create(runs, FXCollections.observableArrayList(), id -> List.of(), BatchActions.NONE, OlderRuns.NONE, actions, segmentTitle);
     }
 
     /**
      * @param batches  the batches in play, each a card in the list that shows its runs under it when expanded (issue 17)
      * @param runIdsOf a batch's run ids
+     * @param older    the runs in the file older than {@code runs}, shown a page at a time on request
      */
     public Embedded create(ObservableList<Run> runs, ObservableList<Batch> batches, Function<String, List<String>> runIdsOf,
-                           BatchActions batchActions, RunActions actions, Function<Run, String> segmentTitle) {
+                           BatchActions batchActions, OlderRuns older, RunActions actions, Function<Run, String> segmentTitle) {
         RunsViewModel model = new RunsViewModel(runs, batches, runIdsOf, actions, segmentTitle);
         FxmlViews.Loaded<RunsPanelView> loaded = views.load(RunsPanelView.class);
-        loaded.controller().bind(model, batchActions);
+        loaded.controller().bind(model, batchActions, older);
         return new Embedded(loaded.root(), model, loaded.controller());
     }
 

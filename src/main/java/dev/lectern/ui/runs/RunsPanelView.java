@@ -44,6 +44,7 @@ public final class RunsPanelView {
     @FXML private Button frontRunButton;
     @FXML private Button queueToggle;
     @FXML private Label queueBanner;
+    @FXML private Button olderRunsButton;
     @FXML private ListView<RunMessage> runMessages;
 
     private final Clock clock;
@@ -62,7 +63,7 @@ public final class RunsPanelView {
     }
 
     /** Called once, right after loading, by {@link RunsPanel}. */
-    void bind(RunsViewModel viewModel, BatchActions batchActions) {
+    void bind(RunsViewModel viewModel, BatchActions batchActions, OlderRuns older) {
         this.model = viewModel;
         runList.setItems(model.rows());
         runList.setCellFactory(list -> new RunCell(model, time, spin, batchActions, clock));
@@ -99,6 +100,9 @@ public final class RunsPanelView {
         frontRunButton.managedProperty().bind(frontRunButton.visibleProperty());
         this.batchActions = batchActions;
         bindQueueToggle(batchActions.queuePausedProperty());
+        olderRunsButton.visibleProperty().bind(older.availableProperty());
+        olderRunsButton.managedProperty().bind(olderRunsButton.visibleProperty());
+        olderRunsButton.setOnAction(e -> older.showMore());
         showDetails(model.selectedProperty().get());
     }
 

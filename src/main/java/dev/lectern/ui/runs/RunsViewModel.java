@@ -4,7 +4,6 @@ import dev.lectern.lecture.Batch;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunMessage;
 import dev.lectern.lecture.RunStatus;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -27,9 +26,6 @@ import javafx.collections.transformation.SortedList;
 public final class RunsViewModel {
     static final Set<RunStatus> CANCELLABLE = EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.AWAITING_REVIEW);
     static final Set<RunStatus> RETRYABLE = EnumSet.of(RunStatus.FAILED, RunStatus.CANCELLED, RunStatus.EXPIRED);
-
-    private static final Comparator<Run> NEWEST_FIRST = Comparator.comparing(Run::createdAt,
-            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Run::id, Comparator.reverseOrder());
 
     private final ObservableList<Run> source;
     private final SortedList<Run> runs;
@@ -60,7 +56,7 @@ public final class RunsViewModel {
         this.source = Objects.requireNonNull(source, "source");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.segmentTitle = Objects.requireNonNull(segmentTitle, "segmentTitle");
-        this.runs = new SortedList<>(source, NEWEST_FIRST);
+        this.runs = new SortedList<>(source, Run.NEWEST_FIRST);
         source.addListener((ListChangeListener<Run>) change -> followSelection());
     }
 

@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -57,6 +59,10 @@ public final class ProjectSession {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper versionsStamp = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper queueStamp = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper olderRuns = new ReadOnlyBooleanWrapper();
+    /** The last run of the newest pages read so far (runs before it are in the file, not shown); null when none. */
+    private String olderThan;
+    private boolean readingOlder;
     private Consumer<Run> onPreviewReady = r -> { };
     private Consumer<Throwable> onError = e -> { };
     private final Queue<WorkflowEvent> pendingEvents = new ConcurrentLinkedQueue<>();
@@ -99,6 +105,50 @@ public final class ProjectSession {
     /** Goes up whenever some segment's image history may have changed (a candidate, a review, a restore, a prune). */
     public ReadOnlyLongProperty versionsStampProperty() {
         return versionsStamp.getReadOnlyProperty();
+    }
+
+    /** Whether the file holds runs older than those shown (archived ones aside): "Show Older Runs". */
+    public ReadOnlyBooleanProperty olderRunsProperty() {
+        return olderRuns.getReadOnlyProperty();
+    }
+
+    /** Reads the next page of older runs off the FX thread and adds them under the others. */
+    public void showOlderRuns() {
+        Project p = project.get();
+        String before = olderThan;
+        if (p == null || before == null || readingOlder) {
+            return;
+        }
+        readingOlder = true;
+        background.run(() -> p.runs().page(RECENT_RUNS + 1, before, null), page -> {
+            readingOlder = false;
+            if (p != project.get()) {
+                return;
+            }
+            List<Run> shown = page.subList(0, Math.min(page.size(), RECENT_RUNS));
+            runs.addAll(shown.stream().filter(r -> indexOfRun(r.id()) < 0).toList()); // an unfinished one is shown already
+            olderThan = shown.isEmpty() ? null : shown.get(shown.size() - 1).id();
+            olderRuns.set(page.size() > RECENT_RUNS);
+        }, e -> {
+            readingOlder = false;
+            onError.accept(e);
+        });
+    }
+
+    /** Whether runs older than the first page are in the file: one indexed read, off the FX thread. */
+    private void findOlderRuns(Project p, List<Run> opened) {
+        List<Run> newestFirst = opened.stream().sorted(Run.NEWEST_FIRST).toList();
+        // the union of the newest page and the unfinished runs: its first RECENT_RUNS are the newest page
+        olderThan = newestFirst.size() >= RECENT_RUNS ? newestFirst.get(RECENT_RUNS - 1).id() : null;
+        olderRuns.set(false);
+        String before = olderThan;
+        if (before != null) {
+            background.run(() -> !p.runs().page(1, before, null).isEmpty(), any -> {
+                if (p == project.get()) {
+                    olderRuns.set(any);
+                }
+            }, onError);
+        }
     }
 
     /** Goes up when a pause or resume of the queue or a batch was saved, by this window or another process. */
@@ -153,6 +203,7 @@ public final class ProjectSession {
                 store.clear();
             }
             runs.setAll(opened.runs());
+            findOlderRuns(opened.project(), opened.runs());
             status.set(describe(opened.project()));
             if (!opened.project().info().readOnly()) {
                 inRunThread(() -> runService.resume(opened.project()));

@@ -53,7 +53,7 @@ class BatchCardTest {
         RunsPanel panel = injector.getInstance(RunsPanel.class);
         FxToolkit.setupSceneRoot(() -> {
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            return panel.create(runs, batches, id -> id.equals(BATCH) ? members : List.of(), BatchActions.NONE, new RecordingActions(),
+            return panel.create(runs, batches, id -> id.equals(BATCH) ? members : List.of(), BatchActions.NONE, OlderRuns.NONE, new RecordingActions(),
                     r -> "Segment " + r.segmentId().substring(4)).root();
         });
         robot.interact(() -> {

@@ -1,0 +1,29 @@
+package dev.lectern.ui.runs;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/** The runs older than those the panel shows: whether there are any, and how to show the next page of them. */
+public interface OlderRuns {
+    ReadOnlyBooleanProperty availableProperty();
+
+    /** Reads the next page off the FX thread; the runs list grows when it arrives. */
+    void showMore();
+
+    static OlderRuns of(ReadOnlyBooleanProperty available, Runnable showMore) {
+        return new OlderRuns() {
+            @Override
+            public ReadOnlyBooleanProperty availableProperty() {
+                return available;
+            }
+
+            @Override
+            public void showMore() {
+                showMore.run();
+            }
+        };
+    }
+
+    /** None: for panels shown without a project file behind them (tests, the warm-up). */
+    OlderRuns NONE = of(new SimpleBooleanProperty(false), () -> { });
+}
