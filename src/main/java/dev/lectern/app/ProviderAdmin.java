@@ -4,6 +4,8 @@ import dev.lectern.lecture.Ids;
 import dev.lectern.lecture.InvalidInputException;
 import dev.lectern.provider.CallTuning;
 import dev.lectern.provider.ImageModelClient;
+import dev.lectern.provider.Keychain;
+import dev.lectern.provider.KeychainException;
 import dev.lectern.provider.ModelRef;
 import dev.lectern.provider.ProviderClients;
 import dev.lectern.provider.ProviderConfig;
@@ -22,6 +24,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Adding, listing, testing and removing image servers: the rules behind {@code lectern providers} and the
@@ -29,6 +33,7 @@ import okhttp3.OkHttpClient;
  */
 public final class ProviderAdmin {
     public static final int MAX_CONCURRENCY = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderAdmin.class);
     /** A test is one attempt and at most this long: the answer is about the server now. */
     public static final Duration TEST_LIMIT = Duration.ofSeconds(30);
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -38,12 +43,14 @@ public final class ProviderAdmin {
     private final ProvidersConfigStore store;
     private final Provider<OkHttpClient> http; // made on first test: see ProviderClients
     private final SecretResolver secrets;
+    private final Keychain keychain;
 
     @Inject
-    public ProviderAdmin(ProvidersConfigStore store, Provider<OkHttpClient> http, SecretResolver secrets) {
+    public ProviderAdmin(ProvidersConfigStore store, Provider<OkHttpClient> http, SecretResolver secrets, Keychain keychain) {
         this.store = store;
         this.http = http;
         this.secrets = secrets;
+        this.keychain = keychain;
     }
 
     public ProvidersConfigStore store() {
@@ -71,7 +78,12 @@ public final class ProviderAdmin {
             throw new InvalidInputException("'" + ModelRef.TITLE_CARD + "' is the built-in offline generator; pick another id");
         }
         ProviderConfig.Type type = parseType(draft.type(), wording);
-        requireVariableName(draft.apiKeyEnv(), wording);
+        requireVariableName(draft.apiKeyEnv(), wording.apiKeyEnv());
+        requireVariableName(draft.basicAuthEnv(), wording.basicAuthEnv());
+        if (draft.apiKeyKeychain() && draft.apiKeyEnv() != null) {
+            throw new InvalidInputException("the key is either in the OS keychain or in an environment variable: give "
+                    + wording.apiKeyEnv() + " or the keychain, not both");
+        }
         Long timeout = draft.timeoutSeconds();
         if (timeout != null && timeout <= 0) {
             throw new InvalidInputException(wording.timeout() + " must be a positive number of seconds");
@@ -82,7 +94,8 @@ public final class ProviderAdmin {
                     + ", got " + concurrency);
         }
         ProviderConfig config = new ProviderConfig(draft.id(), type, draft.url(), draft.apiKeyEnv(), draft.models(),
-                timeout == null ? null : Duration.ofSeconds(timeout), concurrency == null ? 0 : concurrency, null, null);
+                timeout == null ? null : Duration.ofSeconds(timeout), concurrency == null ? 0 : concurrency, null, null,
+                draft.apiKeyKeychain(), draft.basicAuthEnv());
         if (!replace && store.get(draft.id()).isPresent()) {
             throw new InvalidInputException("a provider '" + draft.id() + "' already exists; remove it first"
                     + wording.replaceHint());
@@ -92,27 +105,72 @@ public final class ProviderAdmin {
 
     /** Validates, then writes providers.json atomically. */
     public ProviderConfig add(ProviderDraft draft, boolean replace, ProviderWording wording) {
+        return add(draft, null, replace, wording);
+    }
+
+    /**
+     * As above, with the key to keep in the OS keychain when the draft asks for it: stored first, so a keychain that
+     * refuses leaves providers.json as it was. A provider that had its key there and now has none drops the entry.
+     */
+    public ProviderConfig add(ProviderDraft draft, String keychainKey, boolean replace, ProviderWording wording) {
         ProviderConfig config = validate(draft, replace, wording);
+        if (config.apiKeyKeychain()) {
+            if (keychainKey == null || keychainKey.isBlank()) {
+                throw new InvalidInputException("no key was given for " + config.id() + " to keep in the OS keychain");
+            }
+            keychain.store(config.id(), keychainKey.strip());
+        }
+        boolean hadKeychainEntry = store.get(config.id()).map(ProviderConfig::apiKeyKeychain).orElse(false);
         store.add(config, replace);
+        if (hadKeychainEntry && !config.apiKeyKeychain()) {
+            forgetKey(config.id());
+        }
         return config;
     }
 
-    /** Removes a provider; an unknown id is an error, not a silent success. */
+    /** Removes a provider, and its key from the OS keychain if it kept one there; an unknown id is an error. */
     public void remove(String id) {
-        find(id);
+        boolean inKeychain = find(id).apiKeyKeychain();
         store.remove(id);
+        if (inKeychain) {
+            forgetKey(id);
+        }
+    }
+
+    /** The provider is gone or keeps its key elsewhere now: its keychain entry goes, or the log says why not. */
+    private void forgetKey(String id) {
+        try {
+            keychain.delete(id);
+        } catch (KeychainException e) {
+            LOG.warn("The OS keychain entry of {} was left: {}", id, e.getMessage());
+        }
     }
 
     /** The variable the secret is read from and whether it is set; empty when the provider needs none. */
     public Optional<KeySource> keySource(ProviderConfig c) {
         if (c.basicAuthUser() != null) {
-            return Optional.of(new KeySource(c.basicAuthPasswordEnv(), secrets.resolve(c.basicAuthPasswordEnv()) != null,
+            return Optional.of(KeySource.variable(c.basicAuthPasswordEnv(), secrets.resolve(c.basicAuthPasswordEnv()) != null,
                     c.basicAuthUser()));
         }
+        if (c.basicAuthEnv() != null) {
+            return Optional.of(KeySource.variable(c.basicAuthEnv(), secrets.resolve(c.basicAuthEnv()) != null, ""));
+        }
+        if (c.apiKeyKeychain()) {
+            try {
+                return Optional.of(KeySource.keychain(keychain.read(c.id()).isPresent(), null));
+            } catch (KeychainException e) {
+                return Optional.of(KeySource.keychain(false, e.getMessage()));
+            }
+        }
         if (c.apiKeyEnv() != null) {
-            return Optional.of(new KeySource(c.apiKeyEnv(), secrets.resolve(c.apiKeyEnv()) != null, null));
+            return Optional.of(KeySource.variable(c.apiKeyEnv(), secrets.resolve(c.apiKeyEnv()) != null, null));
         }
         return Optional.empty();
+    }
+
+    /** Why the OS keychain cannot be used here, if it cannot: what the dialog and the command line say instead. */
+    public Optional<String> keychainUnavailable() {
+        return keychain.unavailableReason();
     }
 
     /**
@@ -121,6 +179,11 @@ public final class ProviderAdmin {
      */
     public List<String> listModels(ProviderConfig config) throws ProviderException {
         Optional<KeySource> key = keySource(config);
+        if (key.isPresent() && key.get().keychain() && !key.get().set()) {
+            throw new ProviderException(ProviderException.Kind.AUTH_REJECTED, config.id() + ": " + (key.get().problem() != null
+                    ? "its key is kept in the OS keychain, but " + key.get().problem()
+                    : "the OS keychain holds no key for it; add it again with the key"));
+        }
         if (key.isPresent() && !key.get().set()) {
             throw new ProviderException(ProviderException.Kind.AUTH_REJECTED, config.id() + ": the key variable "
                     + key.get().variable() + " is not set; set it in the environment Lectern runs in (keys are never stored)");
@@ -148,12 +211,12 @@ public final class ProviderAdmin {
      * The field takes a variable's NAME. Something that looks like a key is refused, and never repeated in the
      * message: it may be a real key, and error lines end up in terminals, logs and bug reports.
      */
-    private static void requireVariableName(String name, ProviderWording wording) {
+    private static void requireVariableName(String name, String field) {
         if (name == null) {
             return;
         }
         if (!VARIABLE_NAME.matcher(name).matches() || looksLikeKey(name)) {
-            throw new InvalidInputException(wording.apiKeyEnv() + " takes the NAME of an environment variable (like OPENAI_API_KEY), "
+            throw new InvalidInputException(field + " takes the NAME of an environment variable (like OPENAI_API_KEY), "
                     + "not the key itself; what was given looks like a key, so nothing was saved");
         }
     }

@@ -2,10 +2,12 @@ package dev.lectern.app;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import dev.lectern.provider.EnvSecretResolver;
 import dev.lectern.provider.HttpClientFactory;
+import dev.lectern.provider.Keychain;
+import dev.lectern.provider.OsKeychain;
 import dev.lectern.provider.ProvidersConfigStore;
 import dev.lectern.provider.SecretResolver;
+import dev.lectern.provider.SecretSources;
 import dev.lectern.provider.UserDirectories;
 import jakarta.inject.Singleton;
 import okhttp3.OkHttpClient;
@@ -17,7 +19,8 @@ import okhttp3.OkHttpClient;
 public final class ProviderModule extends AbstractModule {
     @Override
     protected void configure() {
-        bind(SecretResolver.class).to(EnvSecretResolver.class);
+        bind(SecretResolver.class).to(SecretSources.class);
+        bind(Keychain.class).to(OsKeychain.class);
     }
 
     @Provides

@@ -5,18 +5,20 @@ package dev.lectern.app;
  * The rules are the same; only the words for where to fix them differ.
  */
 public enum ProviderWording {
-    COMMAND_LINE("--type", "--api-key-env", "--timeout", "--concurrency", ", or add it with --replace"),
-    FORM("Type", "API key variable", "Timeout", "Concurrency", "");
+    COMMAND_LINE("--type", "--api-key-env", "--basic-auth-env", "--timeout", "--concurrency", ", or add it with --replace"),
+    FORM("Type", "API key variable", "Login variable", "Timeout", "Concurrency", "");
 
     private final String type;
     private final String apiKeyEnv;
+    private final String basicAuthEnv;
     private final String timeout;
     private final String concurrency;
     private final String replaceHint;
 
-    ProviderWording(String type, String apiKeyEnv, String timeout, String concurrency, String replaceHint) {
+    ProviderWording(String type, String apiKeyEnv, String basicAuthEnv, String timeout, String concurrency, String replaceHint) {
         this.type = type;
         this.apiKeyEnv = apiKeyEnv;
+        this.basicAuthEnv = basicAuthEnv;
         this.timeout = timeout;
         this.concurrency = concurrency;
         this.replaceHint = replaceHint;
@@ -28,6 +30,10 @@ public enum ProviderWording {
 
     String apiKeyEnv() {
         return apiKeyEnv;
+    }
+
+    String basicAuthEnv() {
+        return basicAuthEnv;
     }
 
     String timeout() {

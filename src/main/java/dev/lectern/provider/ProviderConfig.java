@@ -10,15 +10,19 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * One configured image server. Holds the NAME of the environment variable with the key, never the key, so
- * the config file can be shared or shown. Plain http is allowed only to this machine: a key or a prompt must
- * not cross a network unencrypted.
+ * One configured image server. Holds the NAME of the environment variable with the key, or that the key is in
+ * the OS keychain, never the key, so the config file can be shared or shown. Plain http is allowed only to this
+ * machine: a key or a prompt must not cross a network unencrypted.
  *
- * @param timeout     the whole call: every attempt, retry wait and poll (default 10 minutes)
- * @param concurrency how many generations may run at once against this server (default 1 local, 4 OpenAI)
+ * @param timeout        the whole call: every attempt, retry wait and poll (default 10 minutes)
+ * @param concurrency    how many generations may run at once against this server (default 1 local, 4 OpenAI)
+ * @param apiKeyKeychain the key is the provider's entry in the OS keychain (decision 0025), not a variable
+ * @param basicAuthEnv   HTTP Basic credentials as {@code user:password} in this variable (AUTOMATIC1111's
+ *                       {@code --api-auth}); the other form is {@code basicAuthUser} + {@code basicAuthPasswordEnv}
  */
 public record ProviderConfig(String id, Type type, String baseUrl, String apiKeyEnv, List<String> models,
-                             Duration timeout, int concurrency, String basicAuthUser, String basicAuthPasswordEnv) {
+                             Duration timeout, int concurrency, String basicAuthUser, String basicAuthPasswordEnv,
+                             boolean apiKeyKeychain, String basicAuthEnv) {
 
     public enum Type { OPENAI, AUTOMATIC1111, COMFYUI }
 
@@ -57,6 +61,20 @@ public record ProviderConfig(String id, Type type, String baseUrl, String apiKey
         if (basicAuthUser != null && basicAuthUser.contains(":")) {
             throw new InvalidInputException("provider '" + id + "': basicAuthUser must not contain ':'");
         }
+        basicAuthEnv = envName(id, "basicAuthEnv", basicAuthEnv);
+        if (basicAuthEnv != null && basicAuthUser != null) {
+            throw new InvalidInputException("provider '" + id + "': give HTTP Basic as basicAuthEnv (user:password) or as "
+                    + "basicAuthUser + basicAuthPasswordEnv, not both");
+        }
+        if (apiKeyKeychain && apiKeyEnv != null) {
+            throw new InvalidInputException("provider '" + id + "': the key is either in the OS keychain or in the variable "
+                    + apiKeyEnv + ", not both");
+        }
+    }
+
+    public ProviderConfig(String id, Type type, String baseUrl, String apiKeyEnv, List<String> models,
+                          Duration timeout, int concurrency, String basicAuthUser, String basicAuthPasswordEnv) {
+        this(id, type, baseUrl, apiKeyEnv, models, timeout, concurrency, basicAuthUser, basicAuthPasswordEnv, false, null);
     }
 
     /** A provider with the default timeout and concurrency and no HTTP Basic auth. */
@@ -66,11 +84,17 @@ public record ProviderConfig(String id, Type type, String baseUrl, String apiKey
 
     public ProviderConfig withTimeout(Duration newTimeout) {
         return new ProviderConfig(id, type, baseUrl, apiKeyEnv, models, newTimeout, concurrency, basicAuthUser,
-                basicAuthPasswordEnv);
+                basicAuthPasswordEnv, apiKeyKeychain, basicAuthEnv);
     }
 
     public ProviderConfig withBasicAuth(String user, String passwordEnv) {
-        return new ProviderConfig(id, type, baseUrl, apiKeyEnv, models, timeout, concurrency, user, passwordEnv);
+        return new ProviderConfig(id, type, baseUrl, apiKeyEnv, models, timeout, concurrency, user, passwordEnv,
+                apiKeyKeychain, basicAuthEnv);
+    }
+
+    /** Whether any HTTP Basic credentials are configured, in either form. */
+    public boolean usesBasicAuth() {
+        return basicAuthUser != null || basicAuthEnv != null;
     }
 
     /** A model name as a server would take it: non-blank, at most 200 printable characters. */

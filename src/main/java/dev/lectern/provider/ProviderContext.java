@@ -75,16 +75,25 @@ final class ProviderContext {
             return "Check the user '" + config.basicAuthUser() + "' and the password in the variable "
                     + config.basicAuthPasswordEnv() + ".";
         }
+        if (config.basicAuthEnv() != null) {
+            return "Check the user:password in the variable " + config.basicAuthEnv() + ".";
+        }
+        if (config.apiKeyKeychain()) {
+            return "Check the key stored for " + id() + " in the OS keychain (service " + Keychain.SERVICE + ").";
+        }
         if (config.apiKeyEnv() == null) {
             return "The provider has no key configured: set apiKeyEnv to the name of the environment variable that holds it.";
         }
         return "Check the key in the variable " + config.apiKeyEnv() + ".";
     }
 
-    ProviderException missingSecret(String envName) {
-        return new ProviderException(ProviderException.Kind.AUTH_REJECTED, 0, false, null,
-                "The variable " + envName + " is not set, so " + id()
-                        + " has no key. Set it to the key and restart Lectern.", null);
+    /** No secret to send: {@code message} says where it should have come from and how to give it. */
+    ProviderException missingSecret(String message) {
+        return new ProviderException(ProviderException.Kind.AUTH_REJECTED, 0, false, null, message, null);
+    }
+
+    static String variableNotSet(String envName, String providerId) {
+        return "The variable " + envName + " is not set, so " + providerId + " has no key. Set it to the key and restart Lectern.";
     }
 
     ProviderException unreachable(String why, Throwable cause) {

@@ -137,7 +137,8 @@ public final class ProvidersConfigStore {
         p.path("models").forEach(m -> models.add(m.asText()));
         Duration timeout = p.hasNonNull("timeoutSeconds") ? Duration.ofSeconds(p.path("timeoutSeconds").asLong()) : null;
         return new ProviderConfig(text(p, "id"), type, text(p, "baseUrl"), text(p, "apiKeyEnv"), models, timeout,
-                p.path("concurrency").asInt(0), text(p, "basicAuthUser"), text(p, "basicAuthPasswordEnv"));
+                p.path("concurrency").asInt(0), text(p, "basicAuthUser"), text(p, "basicAuthPasswordEnv"),
+                p.path("apiKeyKeychain").asBoolean(false), text(p, "basicAuthEnv"));
     }
 
     private static ObjectNode toJson(ProviderConfig c) {
@@ -153,6 +154,12 @@ public final class ProvidersConfigStore {
         if (c.basicAuthUser() != null) {
             p.put("basicAuthUser", c.basicAuthUser());
             p.put("basicAuthPasswordEnv", c.basicAuthPasswordEnv());
+        }
+        if (c.basicAuthEnv() != null) {
+            p.put("basicAuthEnv", c.basicAuthEnv());
+        }
+        if (c.apiKeyKeychain()) {
+            p.put("apiKeyKeychain", true); // that the key is there, never the key
         }
         return p;
     }

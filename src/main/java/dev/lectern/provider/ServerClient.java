@@ -21,17 +21,39 @@ abstract class ServerClient implements ImageModelClient {
     ServerClient(ProviderConfig config, OkHttpClient shared, SecretResolver secrets, CallTuning tuning,
                  String unreachableHint) {
         this.config = config;
-        String key = secrets.resolve(config.apiKeyEnv());
-        String password = secrets.resolve(config.basicAuthPasswordEnv());
-        if (config.basicAuthUser() != null) {
-            this.authorization = password == null ? null : "Basic " + Base64.getEncoder().encodeToString(
-                    (config.basicAuthUser() + ":" + password).getBytes(StandardCharsets.UTF_8));
-            this.missingSecret = password == null ? config.basicAuthPasswordEnv() : null;
-        } else {
+        String secret;
+        String missing = null;
+        if (config.basicAuthUser() != null || config.basicAuthEnv() != null) {
+            // user + password variable, or one variable holding user:password (AUTOMATIC1111's --api-auth)
+            String env = config.basicAuthUser() != null ? config.basicAuthPasswordEnv() : config.basicAuthEnv();
+            secret = secrets.resolve(env);
+            String pair = secret == null ? null : config.basicAuthUser() != null ? config.basicAuthUser() + ":" + secret : secret;
+            if (secret == null) {
+                missing = ProviderContext.variableNotSet(env, config.id());
+            } else if (config.basicAuthUser() == null && !secret.contains(":")) {
+                missing = "The variable " + env + " must hold user:password for " + config.id() + "'s HTTP Basic login.";
+                pair = null;
+            }
+            this.authorization = pair == null ? null : "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        } else if (config.apiKeyKeychain()) {
+            String key;
+            try {
+                key = secrets.keychainKey(config.id());
+                missing = key == null ? "The OS keychain holds no key for " + config.id() + "; store it with 'lectern providers add "
+                        + config.id() + " ... --api-key-keychain --replace' or in Project ▸ Image Servers." : null;
+            } catch (KeychainException e) {
+                key = null;
+                missing = "The key of " + config.id() + " is kept in the OS keychain, but " + e.getMessage() + ".";
+            }
+            secret = key;
             this.authorization = key == null ? null : "Bearer " + key;
-            this.missingSecret = config.apiKeyEnv() != null && key == null ? config.apiKeyEnv() : null;
+        } else {
+            secret = secrets.resolve(config.apiKeyEnv());
+            missing = config.apiKeyEnv() != null && secret == null ? ProviderContext.variableNotSet(config.apiKeyEnv(), config.id()) : null;
+            this.authorization = secret == null ? null : "Bearer " + secret;
         }
-        this.ctx = new ProviderContext(config, key != null ? key : password, unreachableHint);
+        this.missingSecret = missing;
+        this.ctx = new ProviderContext(config, secret, unreachableHint);
         this.calls = new HttpCalls(HttpClientFactory.forProvider(shared, config.timeout()), ctx, tuning);
         this.base = HttpUrl.get(config.baseUrl());
     }

@@ -10,7 +10,6 @@ import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.lecture.VideoAsset;
-import dev.lectern.provider.EnvSecretResolver;
 import dev.lectern.provider.GeneratedImage;
 import dev.lectern.provider.ProviderClients;
 import dev.lectern.provider.ProviderException;
@@ -62,7 +61,7 @@ class RegenerateWorkflowTest {
                     new VideoAsset("s2", "Two", 1, null, null, null, "a harbour", null, null, Map.of())), Map.of("music", List.of()), Map.of()));
         });
         catalog = new ModelCatalog(new ProvidersConfigStore(dir.resolve("providers.json")));
-        runs = services(new ModelImageGenerator(catalog, new ProviderClients(new OkHttpClient(), new EnvSecretResolver(Map.of())), new TitleCardRenderer()));
+        runs = services(new ModelImageGenerator(catalog, new ProviderClients(new OkHttpClient(), n -> null), new TitleCardRenderer()));
         events.subscribe(e -> {
             if (e instanceof WorkflowEvent.RunEvent r) {
                 seen.add(e.getClass().getSimpleName() + ":" + r.run().status().wireName()

@@ -17,7 +17,6 @@ import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunStatus;
 import dev.lectern.lecture.VideoAsset;
 import dev.lectern.provider.CallTuning;
-import dev.lectern.provider.EnvSecretResolver;
 import dev.lectern.provider.HttpClientFactory;
 import dev.lectern.provider.ProviderClients;
 import dev.lectern.provider.ProviderConfig;
@@ -25,6 +24,8 @@ import dev.lectern.provider.ProvidersConfigStore;
 import dev.lectern.provider.RecordingSleeper;
 import dev.lectern.provider.RetryPolicy;
 import dev.lectern.provider.SecretResolver;
+import dev.lectern.provider.SecretSources;
+import dev.lectern.testing.FakeKeychain;
 import dev.lectern.provider.UserDirectories;
 import dev.lectern.provider.WireFault;
 import dev.lectern.provider.WireFormat;
@@ -100,7 +101,7 @@ public final class WorkflowFaultCase implements AutoCloseable {
             new ProvidersConfigStore(configDir.resolve(ProvidersConfigStore.FILE_NAME)).add(provider, false);
         }
         Map<String, String> env = Map.of("LECTERN_CONFIG_DIR", configDir.toString(), WireFormat.KEY_ENV, WireFormat.SECRET);
-        SecretResolver secrets = new EnvSecretResolver(env);
+        SecretResolver secrets = new SecretSources(env, FakeKeychain.none());
         CallTuning tuning = new CallTuning(RetryPolicy.DEFAULT, sleeper, new Random(7), Clock.systemUTC(), Duration.ofMillis(1));
         return Guice.createInjector(Modules.override(new AppModule()).with(b -> {
             b.bind(UserDirectories.class).toInstance(new UserDirectories(env, System::getProperty));

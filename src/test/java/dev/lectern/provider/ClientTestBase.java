@@ -1,5 +1,6 @@
 package dev.lectern.provider;
 
+import dev.lectern.testing.FakeKeychain;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** A MockWebServer on loopback, a recording sleeper, and clients wired as ProviderClients wires them. */
 abstract class ClientTestBase {
     static final OkHttpClient HTTP = HttpClientFactory.create();
-    static final SecretResolver SECRETS = new EnvSecretResolver(Map.of(WireFormat.KEY_ENV, WireFormat.SECRET));
+    static final SecretResolver SECRETS = new SecretSources(Map.of(WireFormat.KEY_ENV, WireFormat.SECRET), FakeKeychain.none());
 
     MockWebServer server;
     RecordingSleeper sleeper;

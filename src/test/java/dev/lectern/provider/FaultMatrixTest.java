@@ -1,5 +1,6 @@
 package dev.lectern.provider;
 
+import dev.lectern.testing.FakeKeychain;
 import dev.lectern.testing.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The same faults against every wire format, each in the vendor's own envelope. */
 class FaultMatrixTest {
     private static final OkHttpClient HTTP = HttpClientFactory.create();
-    private static final SecretResolver SECRETS = new EnvSecretResolver(Map.of(WireFormat.KEY_ENV, WireFormat.SECRET));
+    private static final SecretResolver SECRETS = new SecretSources(Map.of(WireFormat.KEY_ENV, WireFormat.SECRET), FakeKeychain.none());
     private static final BooleanSupplier NEVER = () -> false;
 
     private MockWebServer server;

@@ -37,7 +37,7 @@ final class ProvidersListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ArrayNode array = JsonSupport.MAPPER.createArrayNode();
-            all.forEach(p -> array.add(toJson(p)));
+            all.forEach(p -> array.add(toJson(p).put("keyFrom", providers.keySource(p).map(KeySource::describe).orElse(null))));
             out.println(JsonSupport.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
             return 0;
         }
@@ -63,6 +63,7 @@ final class ProvidersListCommand implements Callable<Integer> {
         o.put("type", ProviderAdmin.typeName(p.type()));
         o.put("baseUrl", p.baseUrl());
         o.put("apiKeyEnv", p.apiKeyEnv());
+        o.put("apiKeyKeychain", p.apiKeyKeychain());
         ArrayNode models = o.putArray("models");
         p.models().forEach(models::add);
         o.put("timeoutSeconds", p.timeout().toSeconds());
@@ -70,6 +71,9 @@ final class ProvidersListCommand implements Callable<Integer> {
         if (p.basicAuthUser() != null) {
             o.put("basicAuthUser", p.basicAuthUser());
             o.put("basicAuthPasswordEnv", p.basicAuthPasswordEnv());
+        }
+        if (p.basicAuthEnv() != null) {
+            o.put("basicAuthEnv", p.basicAuthEnv());
         }
         return o;
     }

@@ -15,8 +15,7 @@ public final class ProviderRow {
 
     ProviderRow(ProviderConfig config, Optional<KeySource> key) {
         this.config = config;
-        this.keySource = key.map(k -> (k.basicAuthUser() == null ? "" : "user " + k.basicAuthUser() + ", password in ")
-                + k.variable() + (k.set() ? " (set)" : " (not set)")).orElse("no key");
+        this.keySource = key.map(KeySource::describeForDialog).orElse("no key");
     }
 
     public ProviderConfig config() {

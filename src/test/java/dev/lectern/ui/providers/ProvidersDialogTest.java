@@ -6,10 +6,11 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 import dev.lectern.app.AppModule;
-import dev.lectern.provider.EnvSecretResolver;
 import dev.lectern.provider.ProviderConfig;
 import dev.lectern.provider.ProvidersConfigStore;
 import dev.lectern.provider.SecretResolver;
+import dev.lectern.provider.SecretSources;
+import dev.lectern.testing.FakeKeychain;
 import dev.lectern.provider.UserDirectories;
 import dev.lectern.testing.FxStart;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class ProvidersDialogTest {
         UserDirectories dirs = new UserDirectories(Map.of("LECTERN_CONFIG_DIR", home.toString()), System::getProperty);
         injector = Guice.createInjector(Modules.override(new AppModule()).with(b -> {
             b.bind(UserDirectories.class).toInstance(dirs);
-            b.bind(SecretResolver.class).toInstance(new EnvSecretResolver(Map.of(KEY_ENV, KEY)));
+            b.bind(SecretResolver.class).toInstance(new SecretSources(Map.of(KEY_ENV, KEY), FakeKeychain.none()));
         }));
         store = injector.getInstance(ProvidersConfigStore.class);
         server = new MockWebServer();
