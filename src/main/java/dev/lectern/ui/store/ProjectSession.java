@@ -2,11 +2,13 @@ package dev.lectern.ui.store;
 
 import dev.lectern.app.RecentProjects;
 import dev.lectern.generation.ControlWatcher;
+import dev.lectern.generation.RunArchiver;
 import dev.lectern.generation.RunService;
 import dev.lectern.generation.WorkflowEvent;
 import dev.lectern.generation.WorkflowEvents;
 import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.LectureSummary;
+import dev.lectern.lecture.ProjectSettings;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.SegmentDraft;
@@ -35,6 +37,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The open project as the window sees it: the {@link LectureStore}, the runs, and the workflow's events
@@ -42,6 +46,7 @@ import javafx.collections.ObservableList;
  */
 @Singleton
 public final class ProjectSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectSession.class);
     /** Finished runs shown on opening, newest first; see {@link #shownRuns}. */
     public static final int RECENT_RUNS = 200;
     private final ProjectFiles projectFiles;
@@ -61,12 +66,15 @@ public final class ProjectSession {
     private final Queue<WorkflowEvent> pendingEvents = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean deliveryPosted = new AtomicBoolean();
     private final ControlWatcher controlWatcher;
+    private final RunArchiver archiver;
 
     @Inject
     public ProjectSession(ProjectFiles projectFiles, RunService runService, WorkflowEvents events, LectureStore store,
-                          Background background, RunExecutor runExecutor, RecentProjects recentProjects, ControlWatcher controlWatcher) {
+                          Background background, RunExecutor runExecutor, RecentProjects recentProjects, ControlWatcher controlWatcher,
+                          RunArchiver archiver) {
         this.projectFiles = projectFiles;
         this.controlWatcher = controlWatcher;
+        this.archiver = archiver;
         this.runService = runService;
         this.store = store;
         this.background = background;
@@ -126,7 +134,7 @@ public final class ProjectSession {
                 recentProjects.remember(file);
                 // a 'lectern cancel' or 'pause' from a terminal reaches this window's runs (decision 0020)
                 opened.onClose(controlWatcher.watch(opened));
-                return new Opened(opened, summaries, first, drafts, shownRuns(opened));
+                return new Opened(opened, summaries, first, drafts, runsOnOpening(opened, archiver));
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
@@ -361,6 +369,20 @@ public final class ProjectSession {
      */
     public static List<Run> shownRuns(Project p) {
         return p.runs().recentAndUnfinished(RECENT_RUNS);
+    }
+
+    /**
+     * {@link #shownRuns}, after archiving the finished runs older than the project's {@code runs.archiveAfterDays}
+     * when the project is open for writing (decision 0026). Off the FX thread: it writes to the file.
+     */
+    static List<Run> runsOnOpening(Project p, RunArchiver archiver) {
+        if (!p.info().readOnly()) {
+            int archived = archiver.applySetting(p);
+            if (archived > 0) {
+                LOG.info("archived {} finished runs ({})", archived, ProjectSettings.RUNS_ARCHIVE_AFTER_DAYS);
+            }
+        }
+        return shownRuns(p);
     }
 
     private record Opened(Project project, List<LectureSummary> lectures, Lecture lecture, Map<String, SegmentDraft> drafts, List<Run> runs) {
