@@ -116,6 +116,7 @@ class RunArchiveTest {
         }
     }
 
+    /** The query that chooses the live page inside {@code page} and {@code recentAndUnfinished}. */
     @Test
     void theLivePageReadsThePartialIndex() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();

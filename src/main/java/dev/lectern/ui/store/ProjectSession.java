@@ -377,9 +377,14 @@ public final class ProjectSession {
      */
     static List<Run> runsOnOpening(Project p, RunArchiver archiver) {
         if (!p.info().readOnly()) {
-            int archived = archiver.applySetting(p);
-            if (archived > 0) {
-                LOG.info("archived {} finished runs ({})", archived, ProjectSettings.RUNS_ARCHIVE_AFTER_DAYS);
+            try {
+                int archived = archiver.applySetting(p);
+                if (archived > 0) {
+                    LOG.info("archived {} finished runs ({})", archived, ProjectSettings.RUNS_ARCHIVE_AFTER_DAYS);
+                }
+            } catch (RuntimeException e) {
+                // housekeeping: a project that cannot be tidied still opens, with its old runs shown
+                LOG.warn("old finished runs were not archived: {}", e.getMessage());
             }
         }
         return shownRuns(p);
