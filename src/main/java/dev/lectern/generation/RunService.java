@@ -216,8 +216,11 @@ public final class RunService {
         return project.runs().list();
     }
 
-    /** A page of runs, newest first (see {@code RunRepository.page}); a bad limit, run or status is said plainly. */
-    public List<Run> page(Project project, int limit, String beforeRunId, String status) {
+    /**
+     * A page of runs, newest first (see {@code RunRepository.page}): the live ones, or with {@code archived} only the
+     * archived ones; a bad limit, run or status is said plainly.
+     */
+    public List<Run> page(Project project, int limit, String beforeRunId, String status, boolean archived) {
         if (limit < 1 || limit > 10_000) {
             throw new InvalidInputException("--limit takes 1 to 10000, not " + limit);
         }
@@ -233,7 +236,7 @@ public final class RunService {
                         + "succeeded, failed, cancelled, expired");
             }
         }
-        return project.runs().page(limit, beforeRunId, wanted);
+        return project.runs().page(limit, beforeRunId, wanted, archived);
     }
 
     public Run find(Project project, String runId) {

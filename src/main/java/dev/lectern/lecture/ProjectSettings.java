@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * unset value falls through to the next rung of the resolution chain. Values are validated on the way in so
  * a project file never holds a width of "wide".
  */
-public record ProjectSettings(Image image, Video video) {
+public record ProjectSettings(Image image, Video video, Runs runs) {
     public static final String IMAGE_MODEL = "image.model";
     public static final String IMAGE_WIDTH = "image.width";
     public static final String IMAGE_HEIGHT = "image.height";
@@ -19,8 +19,11 @@ public record ProjectSettings(Image image, Video video) {
     public static final String IMAGE_STYLE = "image.style";
     public static final String IMAGE_CANDIDATES = "image.candidates";
     public static final String VIDEO_IMAGE_MODEL = "video.imageModel";
-    public static final List<String> KEYS =
-            List.of(IMAGE_MODEL, IMAGE_WIDTH, IMAGE_HEIGHT, IMAGE_ASPECT_RATIO, IMAGE_STYLE, IMAGE_CANDIDATES, VIDEO_IMAGE_MODEL);
+    public static final String RUNS_ARCHIVE_AFTER_DAYS = "runs.archiveAfterDays";
+    public static final List<String> KEYS = List.of(IMAGE_MODEL, IMAGE_WIDTH, IMAGE_HEIGHT, IMAGE_ASPECT_RATIO, IMAGE_STYLE,
+            IMAGE_CANDIDATES, VIDEO_IMAGE_MODEL, RUNS_ARCHIVE_AFTER_DAYS);
+    /** A hundred years: any longer is "never", which is the unset value. */
+    public static final int MAX_ARCHIVE_DAYS = 36_500;
 
     public static final int MAX_SIDE = 8192;
     private static final int MAX_TEXT = 2000;
@@ -36,12 +39,17 @@ public record ProjectSettings(Image image, Video video) {
     public record Video(String imageModel) {
     }
 
+    /** @param archiveAfterDays finished runs last changed longer ago than this are archived (decision 0026); null: never */
+    public record Runs(Integer archiveAfterDays) {
+    }
+
     public static final ProjectSettings EMPTY =
-            new ProjectSettings(new Image(null, null, null, null, null, null), new Video(null));
+            new ProjectSettings(new Image(null, null, null, null, null, null), new Video(null), new Runs(null));
 
     public ProjectSettings {
         Objects.requireNonNull(image);
         Objects.requireNonNull(video);
+        Objects.requireNonNull(runs);
     }
 
     /** The value of a key as text, or null when unset. */
@@ -53,6 +61,7 @@ public record ProjectSettings(Image image, Video video) {
             case IMAGE_ASPECT_RATIO -> image.aspectRatio();
             case IMAGE_STYLE -> image.style();
             case IMAGE_CANDIDATES -> image.candidates();
+            case RUNS_ARCHIVE_AFTER_DAYS -> runs.archiveAfterDays();
             default -> video.imageModel();
         };
         return v == null ? null : v.toString();
@@ -63,6 +72,7 @@ public record ProjectSettings(Image image, Video video) {
         String value = rawValue == null || rawValue.isBlank() ? null : rawValue.strip();
         Image i = image;
         Video v = video;
+        Runs r = runs;
         switch (requireKey(key)) {
             case IMAGE_MODEL -> i = new Image(text(key, value), i.width(), i.height(), i.aspectRatio(), i.style(), i.candidates());
             case IMAGE_WIDTH -> i = new Image(i.model(), side(key, value), i.height(), i.aspectRatio(), i.style(), i.candidates());
@@ -70,9 +80,10 @@ public record ProjectSettings(Image image, Video video) {
             case IMAGE_ASPECT_RATIO -> i = new Image(i.model(), i.width(), i.height(), aspect(value), i.style(), i.candidates());
             case IMAGE_STYLE -> i = new Image(i.model(), i.width(), i.height(), i.aspectRatio(), text(key, value), i.candidates());
             case IMAGE_CANDIDATES -> i = new Image(i.model(), i.width(), i.height(), i.aspectRatio(), i.style(), candidates(key, value));
+            case RUNS_ARCHIVE_AFTER_DAYS -> r = new Runs(archiveAfterDays(key, value));
             default -> v = new Video(text(key, value));
         }
-        return new ProjectSettings(i, v);
+        return new ProjectSettings(i, v, r);
     }
 
     /** Every key with its value (null when unset), in {@link #KEYS} order. */
@@ -133,6 +144,23 @@ public record ProjectSettings(Image image, Video video) {
             // reported below with the accepted range
         }
         throw new InvalidInputException(key + " must be a whole number from 1 to " + Candidate.MAX + ", got '" + value + "'");
+    }
+
+    /** 0 means never, the same as unset, so it is stored as unset: one spelling of "never" in the file. */
+    private static Integer archiveAfterDays(String key, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0 && n <= MAX_ARCHIVE_DAYS) {
+                return n == 0 ? null : n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw new InvalidInputException(key + " must be a whole number of days from 0 (never) to " + MAX_ARCHIVE_DAYS
+                + ", got '" + value + "'");
     }
 
     private static String aspect(String value) {

@@ -14,12 +14,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Regeneration runs, their memoized step outputs and their messages. A step's output is written in the
@@ -100,10 +102,12 @@ public final class RunRepository {
 
     /**
      * A page of runs, newest first: at most {@code limit}, older than run {@code beforeId} when given (the last of
-     * the previous page), in {@code status} when given. Opening a project with thousands of runs reads one page.
+     * the previous page), in {@code status} when given; the live runs, or with {@code archived} only the archived
+     * ones. Opening a project with thousands of runs reads one page.
      */
-    public List<Run> page(int limit, String beforeId, RunStatus status) {
-        List<String> where = new ArrayList<>();
+    public List<Run> page(int limit, String beforeId, RunStatus status, boolean archived) {
+        // archived_at IS NULL lets the live page walk the partial index runs_live_by_time.
+        List<String> where = new ArrayList<>(List.of(archived ? "r.archived_at IS NOT NULL" : "r.archived_at IS NULL"));
         List<String> args = new ArrayList<>();
         if (beforeId != null) {
             where.add("(r.created_at, r.id) < (SELECT created_at, id FROM runs WHERE id = ?)");
@@ -114,16 +118,55 @@ public final class RunRepository {
             args.add(status.wireName());
         }
         // The page is chosen once, inside: the runs' messages and candidates are then read for that page only.
-        String clause = " WHERE r.id IN (SELECT r.id FROM runs r" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        String clause = " WHERE r.id IN (SELECT r.id FROM runs r WHERE " + String.join(" AND ", where)
                 + " ORDER BY r.created_at DESC, r.id DESC LIMIT " + Math.max(1, limit) + ")";
         return db.read(c -> query(c, clause, " ORDER BY r.created_at DESC, r.id DESC", args.toArray(String[]::new)));
     }
 
-    /** The newest {@code limit} runs and every unfinished one, newest first, in one read: what the window shows on opening. */
+    /**
+     * The newest {@code limit} live runs and every unfinished one, newest first, in one read: what the window shows
+     * on opening. Archived runs are left in the file (an unfinished run is never archived).
+     */
     public List<Run> recentAndUnfinished(int limit) {
-        String clause = " WHERE r.id IN (SELECT r.id FROM runs r ORDER BY r.created_at DESC, r.id DESC LIMIT " + Math.max(1, limit)
-                + ") OR r.status IN ('queued', 'running', 'awaiting_review')";
+        String clause = " WHERE r.id IN (SELECT r.id FROM runs r WHERE r.archived_at IS NULL ORDER BY r.created_at DESC, r.id DESC LIMIT "
+                + Math.max(1, limit) + ") OR r.status IN ('queued', 'running', 'awaiting_review')";
         return db.read(c -> query(c, clause, " ORDER BY r.created_at DESC, r.id DESC"));
+    }
+
+    /**
+     * Archives, in one transaction, the finished runs (see {@link RunStatus#isTerminal}) last changed before
+     * {@code cutoff}: they stay in the file, found by id and counted in their batch, but the window and
+     * {@code lectern runs} no longer read them. Returns how many were archived; queued, running and awaiting-review
+     * runs are never touched.
+     */
+    public int archiveFinishedBefore(Instant cutoff, Instant now) {
+        String finished = Arrays.stream(RunStatus.values()).filter(RunStatus::isTerminal)
+                .map(s -> "'" + s.wireName() + "'").collect(Collectors.joining(", "));
+        return db.write(c -> {
+            // updated_at is Instant.toString(), whose fraction varies in length, so the text does not sort as time:
+            // the cutoff is compared in Java.
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, updated_at FROM runs WHERE archived_at IS NULL AND status IN (" + finished + ")");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (StoredInstants.parse(rs.getString(2)).isBefore(cutoff)) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET archived_at = ? WHERE id = ? AND archived_at IS NULL")) {
+                for (String id : ids) {
+                    ps.setString(1, now.toString());
+                    ps.setString(2, id);
+                    ps.addBatch();
+                }
+                if (!ids.isEmpty()) {
+                    ps.executeBatch();
+                }
+            }
+            return ids.size();
+        });
     }
 
     /** The runs of a batch, oldest first. */

@@ -146,6 +146,19 @@ class CliProjectCommandsTest {
     }
 
     @Test
+    void theArchiveSettingRoundTripsAndZeroClearsIt() throws Exception {
+        CliRun set = CliRun.of("settings", project, "runs.archiveAfterDays=90", "--json");
+        assertThat(set.exitCode()).as(set.toString()).isZero();
+        assertThat(json.readTree(CliRun.of("settings", project, "--json").out()).get("runs.archiveAfterDays").asText()).isEqualTo("90");
+
+        CliRun bad = CliRun.of("settings", project, "runs.archiveAfterDays=soon");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("lectern: runs.archiveAfterDays must be a whole number of days from 0 (never) to 36500");
+
+        assertThat(CliRun.of("settings", project, "runs.archiveAfterDays=0").out()).contains("runs.archiveAfterDays = (not set)");
+    }
+
+    @Test
     void aRejectedSettingChangesNothing() {
         CliRun.of("settings", project, "image.width=1024");
         String before = FileDigest.of(project);

@@ -182,7 +182,7 @@ class ImageViewsRandomWalkTest {
     /** The newest run's id (null before the first): a step that starts a run changes it. Cheap: one indexed row. */
     private String newestRun() throws Exception {
         Project p = fx(() -> app.get(ProjectSession.class).project());
-        List<Run> newest = p == null ? List.of() : p.runs().page(1, null, null);
+        List<Run> newest = p == null ? List.of() : p.runs().page(1, null, null, false);
         return newest.isEmpty() ? null : newest.get(0).id();
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.LectureSummary;
+import dev.lectern.lecture.ProjectSettings;
+import dev.lectern.lecture.Run;
+import dev.lectern.lecture.RunStatus;
 import dev.lectern.lecture.Timestamps;
 import dev.lectern.lecture.VideoAsset;
 import dev.lectern.storage.Access;
@@ -13,9 +16,11 @@ import dev.lectern.storage.Schema;
 import dev.lectern.testing.ListRows;
 import dev.lectern.testing.TestProjects;
 import dev.lectern.ui.main.SegmentItem;
+import dev.lectern.ui.store.ProjectSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +105,30 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#mainSplit").query().isVisible());
         assertThat(robot.lookup("#startScreen").query().isVisible()).isFalse();
         assertThat(title.getText()).isEqualTo("Mine");
+    }
+
+    @Test
+    void theWindowArchivesOldFinishedRunsByTheSettingAndDoesNotLoadThem() throws Exception {
+        Path file = home.resolve("runs.lectern");
+        TestProjects.create(file);
+        Instant longAgo = Instant.now().minus(Duration.ofDays(60));
+        try (Project p = new ProjectFiles(Schema.current(), Clock.systemUTC()).open(file, Access.READ_WRITE)) {
+            for (String id : List.of("rold", "rnew")) {
+                Instant at = id.equals("rold") ? longAgo : Instant.now().minus(Duration.ofDays(1));
+                Run r = Run.requested(id, TestProjects.LECTURE, TestProjects.SEGMENT, null, null, null, null, at);
+                p.runs().insert(r);
+                p.runs().update(r.withStatus(RunStatus.SUCCEEDED, at, "done"));
+            }
+            p.settings().save(ProjectSettings.EMPTY.with(ProjectSettings.RUNS_ARCHIVE_AFTER_DAYS, "30"));
+        }
+        launch(file.toString());
+        ProjectSession session = launched.get(ProjectSession.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> session.project() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(WaitForAsyncUtils.asyncFx(() -> session.runs().stream().map(Run::id).toList()).get(10, TimeUnit.SECONDS))
+                .containsExactly("rnew");
+        assertThat(session.project().runs().page(10, null, null, true)).extracting(Run::id).containsExactly("rold");
     }
 
     @Test

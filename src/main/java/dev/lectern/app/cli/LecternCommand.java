@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Lectern: lectures as video segments, and the starting images an image model draws for them.",
                 "Run without arguments to open the window; with a command to work from the terminal."},
         subcommands = {NewCommand.class, ImportCommand.class, ExportCommand.class, SegmentsCommand.class,
-                SettingsCommand.class, RegenerateCommand.class, ReviewCommand.class, RunsCommand.class, CancelCommand.class,
+                SettingsCommand.class, RegenerateCommand.class, ReviewCommand.class, RunsCommand.class, ArchiveRunsCommand.class, CancelCommand.class,
                 ResumeCommand.class, ImageCommand.class, VersionsCommand.class, RestoreCommand.class, UseImageCommand.class,
                 PruneCommand.class, BatchCommand.class, BatchesCommand.class, PauseCommand.class, ResumeQueueCommand.class,
                 MoveToFrontCommand.class,                ProvidersCommand.class},

@@ -12,7 +12,8 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "runs", description = "List the project's regeneration runs, newest first.")
+@Command(name = "runs", description = {"List the project's regeneration runs, newest first.",
+        "Archived runs ('lectern archive-runs') are left out; --archived lists only them."})
 final class RunsCommand extends ProjectCommand {
     @Option(names = "--limit", paramLabel = "N", description = "At most N runs (default ${DEFAULT-VALUE}).", defaultValue = "100")
     int limit;
@@ -22,6 +23,9 @@ final class RunsCommand extends ProjectCommand {
 
     @Option(names = "--status", paramLabel = "S", description = "Only runs in this status: queued, running, awaiting_review, succeeded, failed, cancelled, expired.")
     String status;
+
+    @Option(names = "--archived", description = "Only the archived runs.")
+    boolean archived;
 
     @Option(names = "--json", description = "Print the run objects.")
     boolean json;
@@ -38,7 +42,7 @@ final class RunsCommand extends ProjectCommand {
     public Integer call() throws Exception {
         List<Run> all;
         try (Project project = open(Access.READ_ONLY)) {
-            all = runs.page(project, limit, before, status);
+            all = runs.page(project, limit, before, status, archived);
         }
         PrintWriter out = out();
         if (json) {

@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "settings", description = {"Show or set the project's generation settings.",
-        "Keys: image.model, image.width, image.height, image.aspectRatio, image.style, video.imageModel.",
+@Command(name = "settings", description = {"Show or set the project's settings.",
+        "Keys: image.model, image.width, image.height, image.aspectRatio, image.style, image.candidates, video.imageModel,",
+        "runs.archiveAfterDays (finished runs older than this are archived on opening; empty or 0: never).",
         "An empty value (KEY=) clears a key."})
 final class SettingsCommand extends ProjectCommand {
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE", description = "Settings to change.")

@@ -52,6 +52,10 @@ public final class ProjectSettingsDialogView {
     @FXML
     private Label candidatesError;
     @FXML
+    private TextField archiveAfterDays;
+    @FXML
+    private Label archiveAfterDaysError;
+    @FXML
     private Label effect;
 
     @Inject
@@ -68,6 +72,7 @@ public final class ProjectSettingsDialogView {
         bindText(aspectRatio, model.aspectRatio(), aspectRatioError);
         bindText(style, model.style(), styleError);
         bindText(candidates, model.candidates(), candidatesError);
+        bindText(archiveAfterDays, model.archiveAfterDays(), archiveAfterDaysError);
         effect.textProperty().bind(model.effectProperty());
         model.effectIsProblemProperty().addListener((o, was, now) -> effect.pseudoClassStateChanged(PROBLEM, now));
         pane.lookupButton(ButtonType.OK).disableProperty().bind(model.validBinding().not());

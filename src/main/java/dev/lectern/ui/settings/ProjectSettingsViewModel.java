@@ -43,7 +43,9 @@ public final class ProjectSettingsViewModel {
     private final SettingField aspectRatio = new SettingField(ProjectSettings.IMAGE_ASPECT_RATIO);
     private final SettingField style = new SettingField(ProjectSettings.IMAGE_STYLE);
     private final SettingField candidates = new SettingField(ProjectSettings.IMAGE_CANDIDATES);
-    private final List<SettingField> fields = List.of(imageModel, videoImageModel, width, height, aspectRatio, style, candidates);
+    private final SettingField archiveAfterDays = new SettingField(ProjectSettings.RUNS_ARCHIVE_AFTER_DAYS);
+    private final List<SettingField> fields =
+            List.of(imageModel, videoImageModel, width, height, aspectRatio, style, candidates, archiveAfterDays);
 
     private final ObservableList<String> modelChoices = FXCollections.observableArrayList(ModelRef.TITLE_CARD);
     private final BooleanBinding valid;
@@ -151,6 +153,11 @@ public final class ProjectSettingsViewModel {
     /** {@code image.candidates}: how many images a regeneration draws when the editor does not say. */
     public SettingField candidates() {
         return candidates;
+    }
+
+    /** {@code runs.archiveAfterDays}: finished runs older than this many days leave the runs panel (empty: never). */
+    public SettingField archiveAfterDays() {
+        return archiveAfterDays;
     }
 
     /** {@code titlecard} and every PROVIDER/MODEL of the configured providers. */

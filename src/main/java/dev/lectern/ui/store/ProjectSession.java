@@ -2,11 +2,13 @@ package dev.lectern.ui.store;
 
 import dev.lectern.app.RecentProjects;
 import dev.lectern.generation.ControlWatcher;
+import dev.lectern.generation.RunArchiver;
 import dev.lectern.generation.RunService;
 import dev.lectern.generation.WorkflowEvent;
 import dev.lectern.generation.WorkflowEvents;
 import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.LectureSummary;
+import dev.lectern.lecture.ProjectSettings;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.SegmentDraft;
@@ -37,6 +39,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The open project as the window sees it: the {@link LectureStore}, the runs, and the workflow's events
@@ -44,6 +48,7 @@ import javafx.collections.ObservableList;
  */
 @Singleton
 public final class ProjectSession {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectSession.class);
     /** Finished runs shown on opening, newest first; see {@link #shownRuns}. */
     public static final int RECENT_RUNS = 200;
     private final ProjectFiles projectFiles;
@@ -68,12 +73,15 @@ public final class ProjectSession {
     private final Queue<WorkflowEvent> pendingEvents = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean deliveryPosted = new AtomicBoolean();
     private final ControlWatcher controlWatcher;
+    private final RunArchiver archiver;
 
     @Inject
     public ProjectSession(ProjectFiles projectFiles, RunService runService, WorkflowEvents events, LectureStore store,
-                          Background background, RunExecutor runExecutor, RecentProjects recentProjects, ControlWatcher controlWatcher) {
+                          Background background, RunExecutor runExecutor, RecentProjects recentProjects, ControlWatcher controlWatcher,
+                          RunArchiver archiver) {
         this.projectFiles = projectFiles;
         this.controlWatcher = controlWatcher;
+        this.archiver = archiver;
         this.runService = runService;
         this.store = store;
         this.background = background;
@@ -120,7 +128,7 @@ public final class ProjectSession {
             return;
         }
         readingOlder = true;
-        background.run(() -> p.runs().page(RECENT_RUNS + 1, before, null), page -> {
+        background.run(() -> p.runs().page(RECENT_RUNS + 1, before, null, false), page -> {
             readingOlder = false;
             if (p != project.get()) {
                 return;
@@ -143,7 +151,7 @@ public final class ProjectSession {
         olderRuns.set(false);
         String before = olderThan;
         if (before != null) {
-            background.run(() -> !p.runs().page(1, before, null).isEmpty(), any -> {
+            background.run(() -> !p.runs().page(1, before, null, false).isEmpty(), any -> {
                 if (p == project.get()) {
                     olderRuns.set(any);
                 }
@@ -182,7 +190,7 @@ public final class ProjectSession {
                 recentProjects.remember(file);
                 // a 'lectern cancel' or 'pause' from a terminal reaches this window's runs (decision 0020)
                 opened.onClose(controlWatcher.watch(opened));
-                return new Opened(opened, summaries, first, drafts, shownRuns(opened));
+                return new Opened(opened, summaries, first, drafts, runsOnOpening(opened, archiver));
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
@@ -426,6 +434,25 @@ public final class ProjectSession {
      */
     public static List<Run> shownRuns(Project p) {
         return p.runs().recentAndUnfinished(RECENT_RUNS);
+    }
+
+    /**
+     * {@link #shownRuns}, after archiving the finished runs older than the project's {@code runs.archiveAfterDays}
+     * when the project is open for writing (decision 0026). Off the FX thread: it writes to the file.
+     */
+    static List<Run> runsOnOpening(Project p, RunArchiver archiver) {
+        if (!p.info().readOnly()) {
+            try {
+                int archived = archiver.applySetting(p);
+                if (archived > 0) {
+                    LOG.info("archived {} finished runs ({})", archived, ProjectSettings.RUNS_ARCHIVE_AFTER_DAYS);
+                }
+            } catch (RuntimeException e) {
+                // housekeeping: a project that cannot be tidied still opens, with its old runs shown
+                LOG.warn("old finished runs were not archived: {}", e.getMessage());
+            }
+        }
+        return shownRuns(p);
     }
 
     private record Opened(Project project, List<LectureSummary> lectures, Lecture lecture, Map<String, SegmentDraft> drafts, List<Run> runs) {

@@ -155,12 +155,16 @@ class ProjectSettingsDialogTest {
         assertThat(field("candidatesError", Label.class).getText()).contains("from 1 to 8");
         assertThat(ok().isDisabled()).isTrue();
         set("candidates", "4");
+        set("archiveAfterDays", "-1");
+        assertThat(field("archiveAfterDaysError", Label.class).getText()).contains("from 0 (never) to 36500");
+        assertThat(ok().isDisabled()).isTrue();
+        set("archiveAfterDays", "90");
         robot.clickOn("#width").write("1024").type(KeyCode.ENTER);
 
         assertThat(dialog.isShowing()).isFalse();
         assertThat(dialog.getResult()).isEqualTo(new ProjectSettings(
                 new ProjectSettings.Image("local-sd/sdxl", 1024, 576, "16:9", "flat illustration", 4),
-                new ProjectSettings.Video("local-sd/dreamshaper_8")));
+                new ProjectSettings.Video("local-sd/dreamshaper_8"), new ProjectSettings.Runs(90)));
     }
 
     @Test
