@@ -55,9 +55,11 @@ class ProvidersCommandTest {
         JsonNode listed = json.readTree(ok("providers", "list", "--json").out());
         assertThat(listed).isEqualTo(json.readTree("""
                 [{"id": "local-sd", "type": "automatic1111", "baseUrl": "http://127.0.0.1:7860", "apiKeyEnv": null,
-                  "models": ["dreamshaper_8", "sd_xl_base_1.0"], "timeoutSeconds": 120, "concurrency": 2},
+                  "apiKeyKeychain": false, "models": ["dreamshaper_8", "sd_xl_base_1.0"], "timeoutSeconds": 120,
+                  "concurrency": 2, "keyFrom": null},
                  {"id": "openai", "type": "openai", "baseUrl": "https://api.openai.com", "apiKeyEnv": "OPENAI_API_KEY",
-                  "models": ["gpt-image-1"], "timeoutSeconds": 600, "concurrency": 4}]"""));
+                  "apiKeyKeychain": false, "models": ["gpt-image-1"], "timeoutSeconds": 600, "concurrency": 4,
+                  "keyFrom": "env OPENAI_API_KEY"}]"""));
 
         String table = ok("providers", "list").out();
         assertThat(table.lines()).hasSize(3);
