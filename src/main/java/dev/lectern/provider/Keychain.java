@@ -18,6 +18,6 @@ public interface Keychain {
     /** Removes the provider's entry; none there is not an error. */
     void delete(String providerId) throws KeychainException;
 
-    /** Whether a keychain can be reached here, and why not when not: asked before offering it. */
+    /** Why no keychain can be reached here ("no D-Bus session, …"), empty when one can: asked before offering it. */
     Optional<String> unavailableReason();
 }

@@ -78,7 +78,7 @@ public final class OsKeychain implements Keychain {
             call(k -> null);
             return Optional.empty();
         } catch (KeychainException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(unavailable != null ? unavailable : e.getMessage());
         }
     }
 

@@ -44,7 +44,7 @@ public final class FakeKeychain implements Keychain {
 
     @Override
     public Optional<String> unavailableReason() {
-        return unavailable == null ? Optional.empty() : Optional.of(KeychainException.unavailable(unavailable).getMessage());
+        return Optional.ofNullable(unavailable);
     }
 
     private void check() {

@@ -77,7 +77,7 @@ final class ProvidersAddCommand implements Callable<Integer> {
         if (apiKeyKeychain) {
             providers.validate(draft, replace, ProviderWording.COMMAND_LINE); // before asking for a key
             providers.keychainUnavailable().ifPresent(why -> {
-                throw new KeychainException(why);
+                throw KeychainException.unavailable(why);
             });
             key = input.read("API key for " + id + " (kept in the OS keychain): ");
             if (key == null || key.isBlank()) {

@@ -6,6 +6,8 @@ import dev.lectern.lecture.InvalidInputException;
 import dev.lectern.provider.ProviderConfig;
 import java.util.Arrays;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -21,6 +23,10 @@ public final class ProviderForm {
     private final StringProperty type = new SimpleStringProperty(this, "type", ProviderAdmin.typeName(ProviderConfig.Type.AUTOMATIC1111));
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final StringProperty apiKeyEnv = new SimpleStringProperty(this, "apiKeyEnv", "");
+    /** The key is kept in the OS keychain, typed into {@link #apiKey}, instead of named by {@link #apiKeyEnv}. */
+    private final BooleanProperty keyInKeychain = new SimpleBooleanProperty(this, "keyInKeychain");
+    private final StringProperty apiKey = new SimpleStringProperty(this, "apiKey", "");
+    private final StringProperty basicAuthEnv = new SimpleStringProperty(this, "basicAuthEnv", "");
     private final StringProperty models = new SimpleStringProperty(this, "models", "");
     private final StringProperty timeout = new SimpleStringProperty(this, "timeout", "");
     private final StringProperty concurrency = new SimpleStringProperty(this, "concurrency", "");
@@ -28,14 +34,22 @@ public final class ProviderForm {
     /** What was typed, as the command line would receive it; throws for a number that is not one. */
     ProviderDraft draft() {
         List<String> modelList = Arrays.stream(models.get().split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
-        return new ProviderDraft(id.get().strip(), type.get(), url.get().strip(), blankToNull(apiKeyEnv.get()), modelList,
-                number("Timeout", timeout.get()), integer("Concurrency", concurrency.get()));
+        return new ProviderDraft(id.get().strip(), type.get(), url.get().strip(), keyInKeychain.get() ? null : blankToNull(apiKeyEnv.get()),
+                modelList, number("Timeout", timeout.get()), integer("Concurrency", concurrency.get()), keyInKeychain.get(),
+                blankToNull(basicAuthEnv.get()));
+    }
+
+    /** The key typed for the keychain, null unless the keychain was chosen. */
+    String keychainKey() {
+        return keyInKeychain.get() ? blankToNull(apiKey.get()) : null;
     }
 
     void clear() {
         id.set("");
         url.set("");
         apiKeyEnv.set("");
+        apiKey.set(""); // the typed key lives no longer than the form's use of it
+        basicAuthEnv.set("");
         models.set("");
         timeout.set("");
         concurrency.set("");
@@ -79,6 +93,19 @@ public final class ProviderForm {
 
     public StringProperty apiKeyEnvProperty() {
         return apiKeyEnv;
+    }
+
+    public BooleanProperty keyInKeychainProperty() {
+        return keyInKeychain;
+    }
+
+    public StringProperty apiKeyProperty() {
+        return apiKey;
+    }
+
+    /** The NAME of a variable holding user:password for HTTP Basic (AUTOMATIC1111's --api-auth). */
+    public StringProperty basicAuthEnvProperty() {
+        return basicAuthEnv;
     }
 
     /** Comma-separated model names. */

@@ -1,5 +1,6 @@
 package dev.lectern.ui.providers;
 
+import dev.lectern.ui.common.Tips;
 import jakarta.inject.Inject;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -9,6 +10,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -52,6 +55,18 @@ public final class ProvidersDialogView {
     private TextField url;
     @FXML
     private TextField apiKeyEnv;
+    @FXML
+    private PasswordField apiKey;
+    @FXML
+    private RadioButton keyFromEnv;
+    @FXML
+    private RadioButton keyFromKeychain;
+    @FXML
+    private Label keyLabel;
+    @FXML
+    private Label keyHint;
+    @FXML
+    private TextField basicAuthEnv;
     @FXML
     private TextField models;
     @FXML
@@ -103,6 +118,9 @@ public final class ProvidersDialogView {
         type.valueProperty().bindBidirectional(model.form().typeProperty());
         url.textProperty().bindBidirectional(model.form().urlProperty());
         apiKeyEnv.textProperty().bindBidirectional(model.form().apiKeyEnvProperty());
+        apiKey.textProperty().bindBidirectional(model.form().apiKeyProperty());
+        basicAuthEnv.textProperty().bindBidirectional(model.form().basicAuthEnvProperty());
+        bindKeyChoice();
         models.textProperty().bindBidirectional(model.form().modelsProperty());
         timeout.textProperty().bindBidirectional(model.form().timeoutProperty());
         concurrency.textProperty().bindBidirectional(model.form().concurrencyProperty());
@@ -112,6 +130,27 @@ public final class ProvidersDialogView {
 
     void start() {
         model.reload(null);
+        model.lookForKeychain();
+    }
+
+    /** Variable or keychain: one field shows at a time; the keychain choice is off, saying why, where there is none. */
+    private void bindKeyChoice() {
+        keyFromKeychain.selectedProperty().bindBidirectional(model.form().keyInKeychainProperty());
+        model.form().keyInKeychainProperty().addListener((o, was, now) -> keyFromEnv.setSelected(!now));
+        apiKeyEnv.visibleProperty().bind(keyFromKeychain.selectedProperty().not());
+        apiKey.visibleProperty().bind(keyFromKeychain.selectedProperty());
+        keyLabel.textProperty().bind(Bindings.when(keyFromKeychain.selectedProperty()).then("_API key").otherwise("_Key variable"));
+        keyFromKeychain.selectedProperty().addListener((o, was, now) -> keyLabel.setLabelFor(now ? apiKey : apiKeyEnv));
+        keyFromKeychain.disableProperty().bind(model.keychainUnavailableProperty().isNotNull());
+        Tips.setText(keyFromKeychain, "Keep the key in the OS keychain; Lectern stores only that it is there.");
+        String hint = keyHint.getText();
+        model.keychainUnavailableProperty().addListener((o, was, why) -> {
+            // a disabled button shows no tooltip: the reason goes in the hint under the form
+            keyHint.setText(why == null ? hint : hint + " No OS keychain can be used here: " + why + ".");
+            if (why != null) {
+                keyFromEnv.setSelected(true);
+            }
+        });
     }
 
     DialogPane pane() {

@@ -37,12 +37,24 @@ public final class ProvidersViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final BooleanProperty confirmingRemove = new SimpleBooleanProperty(this, "confirmingRemove");
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(this, "changed");
+    /** Why the OS keychain cannot be chosen here, null while it can (or before the first look). */
+    private final ReadOnlyStringWrapper keychainUnavailable = new ReadOnlyStringWrapper(this, "keychainUnavailable");
 
     @Inject
     public ProvidersViewModel(ProviderAdmin admin, Background background) {
         this.admin = admin;
         this.background = background;
         selected.addListener((o, was, now) -> confirmingRemove.set(false));
+    }
+
+    /** Asks the OS whether it has a keychain (a D-Bus round trip on Linux, so off the FX thread). */
+    public void lookForKeychain() {
+        background.run(() -> admin.keychainUnavailable().orElse(null), keychainUnavailable::set,
+                error -> keychainUnavailable.set(error.getMessage()));
+    }
+
+    public ReadOnlyStringProperty keychainUnavailableProperty() {
+        return keychainUnavailable.getReadOnlyProperty();
     }
 
     /** Reads the providers list; {@code thenSelect} (an id, or null) is selected when it is there. */
@@ -57,15 +69,17 @@ public final class ProvidersViewModel {
     /** Validates like {@code lectern providers add} and writes providers.json; the message shows under the form. */
     public void add() {
         ProviderDraft draft;
+        String key;
         try {
             draft = form.draft(); // read on the FX thread, where the form's properties live
+            key = form.keychainKey();
         } catch (InvalidInputException e) {
             formError.set(e.getMessage());
             return;
         }
         busy.set(true);
         formError.set(null);
-        background.run(() -> admin.add(draft, false, ProviderWording.FORM), added -> {
+        background.run(() -> admin.add(draft, key, false, ProviderWording.FORM), added -> {
             busy.set(false);
             changed.set(true);
             form.clear();

@@ -8,6 +8,7 @@ import com.google.inject.util.Modules;
 import dev.lectern.app.AppModule;
 import dev.lectern.provider.ProviderConfig;
 import dev.lectern.provider.ProvidersConfigStore;
+import dev.lectern.provider.Keychain;
 import dev.lectern.provider.SecretResolver;
 import dev.lectern.provider.SecretSources;
 import dev.lectern.testing.FakeKeychain;
@@ -45,6 +46,7 @@ class ProvidersDialogTest {
     Path home;
     private final FxRobot robot = new FxRobot();
     private Injector injector;
+    private FakeKeychain keychain;
     private ProvidersConfigStore store;
     private Dialog<Boolean> dialog;
     private MockWebServer server;
@@ -56,14 +58,47 @@ class ProvidersDialogTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        withKeychain(FakeKeychain.empty());
+        server = new MockWebServer();
+        server.start();
+    }
+
+    private void withKeychain(FakeKeychain chosen) {
+        keychain = chosen;
         UserDirectories dirs = new UserDirectories(Map.of("LECTERN_CONFIG_DIR", home.toString()), System::getProperty);
         injector = Guice.createInjector(Modules.override(new AppModule()).with(b -> {
             b.bind(UserDirectories.class).toInstance(dirs);
-            b.bind(SecretResolver.class).toInstance(new SecretSources(Map.of(KEY_ENV, KEY), FakeKeychain.none()));
+            b.bind(Keychain.class).toInstance(chosen);
+            b.bind(SecretResolver.class).toInstance(new SecretSources(Map.of(KEY_ENV, KEY), chosen));
         }));
         store = injector.getInstance(ProvidersConfigStore.class);
-        server = new MockWebServer();
-        server.start();
+    }
+
+    @Test
+    void aKeyTypedForTheKeychainGoesThereAndNowhereElse() throws Exception {
+        open();
+        type("id", "cloud");
+        chooseType("openai");
+        type("url", "https://api.openai.com");
+        robot.clickOn("#keyFromKeychain");
+        waitFor(() -> robot.lookup("#apiKey").query().isVisible() && !robot.lookup("#apiKeyEnv").query().isVisible());
+        javafx.scene.control.PasswordField field = robot.lookup("#apiKey").queryAs(javafx.scene.control.PasswordField.class);
+        robot.interact(() -> field.setText(KEY));
+        robot.clickOn("#addButton");
+        waitFor(() -> table().getItems().stream().anyMatch(r -> r.id().equals("cloud")));
+        assertThat(keychain.entries).containsEntry("cloud", KEY);
+        assertThat(table().getItems().get(0).keySource()).isEqualTo("OS keychain (stored)");
+        assertThat(java.nio.file.Files.readString(store.file())).doesNotContain(KEY).contains("apiKeyKeychain");
+        assertThat(field.getText()).as("the typed key is not kept in the form").isEmpty();
+    }
+
+    @Test
+    void withoutAKeychainItsChoiceIsOffAndTheHintSaysWhy() throws Exception {
+        withKeychain(FakeKeychain.none());
+        open();
+        waitFor(() -> robot.lookup("#keyFromKeychain").query().isDisabled());
+        assertThat(label("keyHint")).contains("No OS keychain can be used here: no D-Bus session");
+        assertThat(robot.lookup("#apiKeyEnv").query().isVisible()).isTrue();
     }
 
     @AfterEach
@@ -126,7 +161,7 @@ class ProvidersDialogTest {
                 .containsExactly("openai", "openai", "https://api.openai.com", KEY_ENV + " (set)");
         assertThat(table().getItems().get(1).keySource()).isEqualTo("OTHER_KEY (not set)");
         assertThat(table().getItems().get(2).keySource()).isEqualTo("no key");
-        assertThat(label("keyHint")).contains("environment variable").contains("never stores it").contains("keychain is not supported yet");
+        assertThat(label("keyHint")).contains("environment variable").contains("Keys never go into Lectern's files").contains("OS keychain");
     }
 
     @Test
