@@ -64,7 +64,7 @@ public final class ProvidersDialogView {
     @FXML
     private Label keyLabel;
     @FXML
-    private Label keyHint;
+    private Label keychainNote;
     @FXML
     private TextField basicAuthEnv;
     @FXML
@@ -143,12 +143,17 @@ public final class ProvidersDialogView {
         keyFromKeychain.selectedProperty().addListener((o, was, now) -> keyLabel.setLabelFor(now ? apiKey : apiKeyEnv));
         keyFromKeychain.disableProperty().bind(model.keychainUnavailableProperty().isNotNull());
         Tips.setText(keyFromKeychain, "Keep the key in the OS keychain; Lectern stores only that it is there.");
-        String hint = keyHint.getText();
+        // a disabled button shows no tooltip: the reason goes under the hint
+        keychainNote.textProperty().bind(Bindings.createStringBinding(() -> model.keychainUnavailableProperty().get() == null ? ""
+                : "No OS keychain can be used here: " + model.keychainUnavailableProperty().get() + ".", model.keychainUnavailableProperty()));
+        keychainNote.visibleProperty().bind(model.keychainUnavailableProperty().isNotNull());
+        keychainNote.managedProperty().bind(keychainNote.visibleProperty());
         model.keychainUnavailableProperty().addListener((o, was, why) -> {
-            // a disabled button shows no tooltip: the reason goes in the hint under the form
-            keyHint.setText(why == null ? hint : hint + " No OS keychain can be used here: " + why + ".");
             if (why != null) {
                 keyFromEnv.setSelected(true);
+            }
+            if (pane.getScene() != null && pane.getScene().getWindow() != null) {
+                pane.getScene().getWindow().sizeToScene(); // the note is a line or two more
             }
         });
     }

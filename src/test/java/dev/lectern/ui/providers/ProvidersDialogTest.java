@@ -84,6 +84,7 @@ class ProvidersDialogTest {
         waitFor(() -> robot.lookup("#apiKey").query().isVisible() && !robot.lookup("#apiKeyEnv").query().isVisible());
         javafx.scene.control.PasswordField field = robot.lookup("#apiKey").queryAs(javafx.scene.control.PasswordField.class);
         robot.interact(() -> field.setText(KEY));
+        robot.interact(() -> dev.lectern.testing.FxScreenshots.saveIfRequested(field.getScene(), "providers-keychain"));
         robot.clickOn("#addButton");
         waitFor(() -> table().getItems().stream().anyMatch(r -> r.id().equals("cloud")));
         assertThat(keychain.entries).containsEntry("cloud", KEY);
@@ -97,7 +98,8 @@ class ProvidersDialogTest {
         withKeychain(FakeKeychain.none());
         open();
         waitFor(() -> robot.lookup("#keyFromKeychain").query().isDisabled());
-        assertThat(label("keyHint")).contains("No OS keychain can be used here: no D-Bus session");
+        assertThat(label("keychainNote")).contains("No OS keychain can be used here: no D-Bus session");
+        robot.interact(() -> dev.lectern.testing.FxScreenshots.saveIfRequested(dialog.getDialogPane().getScene(), "providers-no-keychain"));
         assertThat(robot.lookup("#apiKeyEnv").query().isVisible()).isTrue();
     }
 
