@@ -18,6 +18,10 @@ import java.util.Optional;
 
 /** Lectures and their segments. A lecture is always written whole, in one transaction. */
 public final class LectureRepository {
+    /** Across lectures: in lecture order, then position. */
+    private static final String IN_LECTURE_ORDER = " ORDER BY (SELECT sort_key FROM lectures l WHERE l.id = s.lecture_id), s.lecture_id, s.position";
+    /** Within one lecture: the index gives this order, with no sort and no subquery per row. */
+    private static final String BY_POSITION = " ORDER BY s.position";
     private static final String SEGMENT_COLUMNS = "lecture_id, id, position, title, video_path, starting_image_id, "
             + "starting_image_model, prompt, starting_image_url, image_version, extra_json";
 
@@ -51,7 +55,7 @@ public final class LectureRepository {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    List<VideoAsset> videos = segments(c, "WHERE lecture_id = ?", lectureId).stream()
+                    List<VideoAsset> videos = segments(c, "WHERE lecture_id = ?", BY_POSITION, lectureId).stream()
                             .map(LectureSegment::video).toList();
                     return Optional.of(new Lecture(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                             videos, JsonSupport.readMap(rs.getString(5)), JsonSupport.readMap(rs.getString(6))));
@@ -62,15 +66,15 @@ public final class LectureRepository {
 
     /** Every segment of every lecture, in lecture order then position. */
     public List<LectureSegment> allSegments() {
-        return db.read(c -> segments(c, ""));
+        return db.read(c -> segments(c, "", IN_LECTURE_ORDER));
     }
 
     /** Finds a segment by id across lectures; an id used by two lectures must be given as LECTURE/SEGMENT. */
     public Optional<LectureSegment> findSegment(String reference) {
         int slash = reference.indexOf('/');
         List<LectureSegment> found = slash > 0
-                ? db.read(c -> segments(c, "WHERE lecture_id = ? AND id = ?", reference.substring(0, slash), reference.substring(slash + 1)))
-                : db.read(c -> segments(c, "WHERE id = ?", reference));
+                ? db.read(c -> segments(c, "WHERE lecture_id = ? AND id = ?", IN_LECTURE_ORDER, reference.substring(0, slash), reference.substring(slash + 1)))
+                : db.read(c -> segments(c, "WHERE id = ?", IN_LECTURE_ORDER, reference));
         if (found.size() > 1) {
             throw new InvalidInputException("segment " + reference + " exists in " + found.size()
                     + " lectures; name it as LECTURE_ID/" + reference);
@@ -182,8 +186,7 @@ public final class LectureRepository {
         }
     }
 
-    private static List<LectureSegment> segments(Connection c, String where, String... args) throws SQLException {
-        String order = " ORDER BY (SELECT sort_key FROM lectures l WHERE l.id = s.lecture_id), s.lecture_id, s.position";
+    private static List<LectureSegment> segments(Connection c, String where, String order, String... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + SEGMENT_COLUMNS + " FROM segments s " + where + order)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);

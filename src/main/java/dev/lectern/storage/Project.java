@@ -16,6 +16,8 @@ public final class Project implements AutoCloseable {
     private final ControlRequestRepository controlRequests;
     private final QueueRepository queue;
     private final java.util.List<AutoCloseable> closers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The second, read-only connection of {@link #runsBeside}; null until first asked for. */
+    private Database beside;
 
     Project(Database db, ProjectLock lock, ProjectInfo info, Clock clock) {
         this.db = db;
@@ -69,6 +71,23 @@ public final class Project implements AutoCloseable {
         return drafts;
     }
 
+    /**
+     * The runs, read on a second, read-only connection to the file, which may be used on another thread at the same
+     * time as this project's own: in WAL mode a reader waits for no one. Opening reads the lecture on one and its runs
+     * on the other, so it takes the longer of the two reads rather than their sum. Sees what was committed when each
+     * read starts, never the changes of a transaction still open here. Opened on first use, closed with the project.
+     */
+    public synchronized RunRepository runsBeside() {
+        if (beside == null) {
+            try {
+                beside = new Database(SqliteConnections.readOnly(db.file()), db.file(), true);
+            } catch (java.sql.SQLException e) {
+                throw SqliteErrors.translate(db.file(), e);
+            }
+        }
+        return new RunRepository(beside);
+    }
+
     /** Runs {@code work} as one transaction: repositories called inside it join it. */
     public <T> T transaction(java.util.function.Supplier<T> work) {
         return db.write(c -> work.get());
@@ -95,6 +114,12 @@ public final class Project implements AutoCloseable {
             }
         }
         closers.clear();
+        synchronized (this) {
+            if (beside != null) {
+                beside.close();
+                beside = null;
+            }
+        }
         try {
             db.close();
         } finally {

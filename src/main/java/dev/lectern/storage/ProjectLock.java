@@ -73,8 +73,9 @@ final class ProjectLock implements AutoCloseable {
         holder.put("since", Instant.now().toString());
         byte[] bytes = JSON.writeValueAsBytes(holder);
         channel.truncate(0);
+        // Not forced to disk: another process reads it through the same page cache, and after a power loss no one
+        // holds the lock it describes. An fsync here cost every open a millisecond or more.
         channel.write(ByteBuffer.wrap(bytes), 0);
-        channel.force(false);
     }
 
     private static ProjectFileException locked(Path project, Path lockFile) {

@@ -1,6 +1,7 @@
 package dev.lectern.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.lectern.lecture.Candidate;
 import dev.lectern.lecture.GenerationSettings;
 import dev.lectern.lecture.PreviewImage;
@@ -32,6 +33,8 @@ public final class RunRepository {
             + "r.requested_model, r.settings_json, r.preview_image_key, r.preview_version, r.error, r.created_at, "
             + "r.updated_at, r.wait_expires_at, v.sha256, v.width, v.height, r.requested_candidates, r.requested_seed";
     private static final String FROM = " FROM runs r LEFT JOIN image_versions v ON v.image_key = r.preview_image_key AND v.version = r.preview_version";
+
+    private static final ObjectReader SETTINGS_READER = JsonSupport.MAPPER.readerFor(GenerationSettings.class);
 
     private final Database db;
 
@@ -426,7 +429,7 @@ public final class RunRepository {
 
     private static GenerationSettings fromJson(String json) {
         try {
-            return JsonSupport.MAPPER.readValue(json, GenerationSettings.class);
+            return SETTINGS_READER.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the project file holds run settings it wrote itself", e);
         }

@@ -2,10 +2,8 @@ package dev.lectern.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.lecture.Lecture;
-import dev.lectern.lecture.LectureSummary;
+import dev.lectern.generation.RunArchiver;
 import dev.lectern.lecture.Run;
-import dev.lectern.lecture.SegmentDraft;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
@@ -31,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 1. open: a project of 1,000 segments and 5,000 image versions (and the 4,000 runs that made them) until the
- * store is ready — what {@code ProjectSession.open} does: open the file, list the lectures, load the first,
- * its drafts and the runs it shows (the newest 200 and every unfinished one) off the FX thread, then
- * {@code LectureStore.show} on it — beside a raw JDBC read of the same rows over one plain connection.
+ * store is ready — what {@code ProjectSession.open} does: open the file, then {@link ProjectSession#firstView} (list
+ * the lectures, load the first and its drafts, and beside them the runs it shows: the newest 200 and every unfinished
+ * one) off the FX thread, then {@code LectureStore.show} on it — beside a raw JDBC read of the same rows over one plain connection.
  * {@code open-many-runs} (issue 17): the same with 20,000 runs in the file.
  */
 class OpenBenchmark {
@@ -65,6 +63,7 @@ class OpenBenchmark {
         ProjectFiles files = new ProjectFiles(Schema.current(), Clock.systemUTC());
         Background background = new Background();
         LectureStore store = new LectureStore(background);
+        RunArchiver archiver = new RunArchiver(Clock.systemUTC()); // as on opening: no runs.archiveAfterDays, nothing archived
         ObservableList<Run> runsShown = FXCollections.observableArrayList();
         int[] shown = new int[2];
         List<double[]> phases = new ArrayList<>();
@@ -73,16 +72,12 @@ class OpenBenchmark {
                 long t0 = System.nanoTime();
                 Project opened = files.open(file, Access.READ_WRITE_OR_READ_ONLY);
                 long t1 = System.nanoTime();
-                List<LectureSummary> summaries = opened.lectures().list();
-                Lecture first = opened.lectures().load(summaries.get(0).id()).orElseThrow();
+                ProjectSession.FirstView view = ProjectSession.firstView(opened, archiver);
                 long t2 = System.nanoTime();
-                Map<String, SegmentDraft> drafts = opened.drafts().load(first.id());
-                List<Run> runs = ProjectSession.shownRuns(opened);
-                long t3 = System.nanoTime();
-                phases.add(new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6});
+                phases.add(new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6});
                 Fx.run(() -> {
-                    store.show(opened, first, drafts);
-                    runsShown.setAll(runs);
+                    store.show(opened, view.lecture(), view.drafts());
+                    runsShown.setAll(view.runs());
                     shown[0] = store.segments().size();
                     shown[1] = runsShown.size();
                 });
@@ -94,7 +89,7 @@ class OpenBenchmark {
             assertThat(shown[0]).isEqualTo(BenchProjects.SEGMENTS);
             assertThat(shown[1]).isEqualTo(ProjectSession.RECENT_RUNS);
             Map<String, Object> breakdown = new java.util.LinkedHashMap<>();
-            String[] names = {"open_file", "list_and_load_lecture", "drafts_and_runs"};
+            String[] names = {"open_file", "lecture_drafts_and_runs"};
             for (int i = 0; i < names.length; i++) {
                 int k = i;
                 breakdown.put(names[i], BenchResults.round(BenchResults.median(phases.stream().mapToDouble(x -> x[k]).toArray())));

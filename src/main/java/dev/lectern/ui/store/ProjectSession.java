@@ -15,6 +15,7 @@ import dev.lectern.lecture.SegmentDraft;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
+import dev.lectern.storage.RunRepository;
 import dev.lectern.ui.common.Background;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -184,13 +187,11 @@ public final class ProjectSession {
         background.run(() -> {
             Project opened = projectFiles.open(file, Access.READ_WRITE_OR_READ_ONLY);
             try {
-                List<LectureSummary> summaries = opened.lectures().list();
-                Lecture first = summaries.isEmpty() ? null : opened.lectures().load(summaries.get(0).id()).orElse(null);
-                Map<String, SegmentDraft> drafts = first == null ? Map.of() : opened.drafts().load(first.id());
+                FirstView view = firstView(opened, archiver);
                 recentProjects.remember(file);
                 // a 'lectern cancel' or 'pause' from a terminal reaches this window's runs (decision 0020)
                 opened.onClose(controlWatcher.watch(opened));
-                return new Opened(opened, summaries, first, drafts, runsOnOpening(opened, archiver));
+                return new Opened(opened, view.lectures(), view.lecture(), view.drafts(), view.runs());
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
@@ -432,15 +433,36 @@ public final class ProjectSession {
      * What the runs panel starts with: every unfinished run and the newest finished ones. A project with twenty
      * thousand old runs opens as fast as one with two hundred; older ones stay in the file ({@code lectern runs}).
      */
-    public static List<Run> shownRuns(Project p) {
-        return p.runs().recentAndUnfinished(RECENT_RUNS);
+    private static List<Run> shownRuns(RunRepository runs) {
+        return runs.recentAndUnfinished(RECENT_RUNS);
     }
 
     /**
-     * {@link #shownRuns}, after archiving the finished runs older than the project's {@code runs.archiveAfterDays}
-     * when the project is open for writing (decision 0026). Off the FX thread: it writes to the file.
+     * What the window shows on opening: the lectures, the first with its drafts, and the runs of {@link #shownRuns},
+     * after archiving the finished runs older than the project's {@code runs.archiveAfterDays} when the project is
+     * open for writing (decision 0026). The runs are read beside the lecture, on the project's second connection and
+     * a thread of their own, so a long lecture with many runs opens in the longer of the two reads, not their sum.
+     * Off the FX thread: it reads and may write the file.
      */
-    static List<Run> runsOnOpening(Project p, RunArchiver archiver) {
+    public static FirstView firstView(Project p, RunArchiver archiver) {
+        archiveOnOpening(p, archiver);
+        CompletableFuture<List<Run>> runs = CompletableFuture.supplyAsync(() -> shownRuns(p.runsBeside()),
+                work -> new Thread(work, "lectern-open-runs").start());
+        List<LectureSummary> summaries = p.lectures().list();
+        Lecture first = summaries.isEmpty() ? null : p.lectures().load(summaries.get(0).id()).orElse(null);
+        Map<String, SegmentDraft> drafts = first == null ? Map.of() : p.drafts().load(first.id());
+        try {
+            return new FirstView(summaries, first, drafts, runs.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The lectures of a project just opened, its first lecture (null when it has none) with its drafts, and its runs shown. */
+    public record FirstView(List<LectureSummary> lectures, Lecture lecture, Map<String, SegmentDraft> drafts, List<Run> runs) {
+    }
+
+    private static void archiveOnOpening(Project p, RunArchiver archiver) {
         if (!p.info().readOnly()) {
             try {
                 int archived = archiver.applySetting(p);
@@ -452,7 +474,6 @@ public final class ProjectSession {
                 LOG.warn("old finished runs were not archived: {}", e.getMessage());
             }
         }
-        return shownRuns(p);
     }
 
     private record Opened(Project project, List<LectureSummary> lectures, Lecture lecture, Map<String, SegmentDraft> drafts, List<Run> runs) {

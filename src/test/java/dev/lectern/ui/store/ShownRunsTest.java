@@ -42,12 +42,15 @@ class ShownRunsTest {
                 p.runs().update(r.withStatus(RunStatus.SUCCEEDED, t0.plusSeconds(i), "done"));
             }
 
-            List<Run> shown = ProjectSession.shownRuns(p);
+            ProjectSession.FirstView view = ProjectSession.firstView(p, new RunArchiver(Clock.systemUTC()));
+            List<Run> shown = view.runs();
 
             assertThat(shown).hasSize(ProjectSession.RECENT_RUNS + 1);
             assertThat(shown.get(0).id()).as("newest first").isEqualTo(String.format("rdone%05d", ProjectSession.RECENT_RUNS + 50));
             assertThat(shown.get(shown.size() - 1).id()).as("the old queued run is kept, at its place by age").isEqualTo("rold0queued");
             assertThat(shown).extracting(Run::id).doesNotContain("rdone00001", "rdone00050");
+            assertThat(view.lecture().id()).as("the lecture, read beside the runs").isEqualTo(TestProjects.LECTURE);
+            assertThat(view.lectures()).hasSize(1);
         }
     }
 
@@ -63,17 +66,17 @@ class ShownRunsTest {
             finished(p, "rnew", now.minus(Duration.ofDays(5)));
             p.runs().insert(Run.requested("rqueued", TestProjects.LECTURE, "seg-1", null, null, null, null, now.minus(Duration.ofDays(90))));
 
-            assertThat(ProjectSession.runsOnOpening(p, archiver)).extracting(Run::id).as("setting unset: nothing archived")
+            assertThat(ProjectSession.firstView(p, archiver).runs()).extracting(Run::id).as("setting unset: nothing archived")
                     .containsExactly("rnew", "rold", "rqueued");
 
             p.settings().save(ProjectSettings.EMPTY.with(ProjectSettings.RUNS_ARCHIVE_AFTER_DAYS, "30"));
         }
         try (Project readOnly = files.open(file, Access.READ_ONLY)) {
-            assertThat(ProjectSession.runsOnOpening(readOnly, archiver)).extracting(Run::id).as("read-only: nothing written")
+            assertThat(ProjectSession.firstView(readOnly, archiver).runs()).extracting(Run::id).as("read-only: nothing written")
                     .containsExactly("rnew", "rold", "rqueued");
         }
         try (Project p = files.open(file, Access.READ_WRITE)) {
-            assertThat(ProjectSession.runsOnOpening(p, archiver)).extracting(Run::id).containsExactly("rnew", "rqueued");
+            assertThat(ProjectSession.firstView(p, archiver).runs()).extracting(Run::id).containsExactly("rnew", "rqueued");
             assertThat(p.runs().find("rold")).as("kept in the file").isPresent();
         }
     }
