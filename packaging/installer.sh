@@ -56,6 +56,11 @@ find "$app" -name classes_nocoops.jsa -delete
 awk '{ print } /^\[JavaOptions\]$/ { print "java-options=-XX:SharedArchiveFile=$APPDIR/lectern.jsa"
   print "java-options=-Xlog:cds=off"; print "java-options=-Xlog:cds+dynamic=off" }' "$cfg" > "$cfg.new" && mv "$cfg.new" "$cfg"
 [ $os = linux ] && cp packaging/linux/appcds.sh "$app/lib/appcds.sh"
+# ...from the classes a training run of the window loads (lib/app/lectern.classlist), written here because an
+# install has no display to open the window on; without Xvfb, postinst trains on a command-line run alone.
+if [ $os = linux ]; then
+  bash packaging/linux/classlist.sh "$app" || echo "no class list: the installed window will start without its classes archived" >&2
+fi
 
 # 3. The installers from that image.
 for type in $types; do

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that image into a scratch root followed by the postinst's AppCDS step, which is what the .deb does in /opt/lectern.
  */
 class StartInstalledBenchmark {
-    static final int ROUNDS = 5;
+    static final int ROUNDS = 9;
 
     @TempDir
     static Path dir;
