@@ -59,12 +59,18 @@ class CliBatchTest {
         server = new MockWebServer();
         server.start();
         file = dir.resolve("course.lectern");
-        createTwelveSegments(file);
         Path config = dir.resolve("config");
-        new ProvidersConfigStore(config.resolve(ProvidersConfigStore.FILE_NAME)).add(new ProviderConfig("local-sd",
-                ProviderConfig.Type.AUTOMATIC1111, server.url("/").toString(), null, List.of("sdxl"), Duration.ofSeconds(10), 2, null, null),
-                false);
+        twelveSegmentsOn(server, file, config);
         cli = CliRun.in(config);
+    }
+
+    /** The twelve-segment project in {@code file}, and in {@code config} the provider "local-sd" (AUTOMATIC1111, 2 at once) on {@code server}. */
+    static ProvidersConfigStore twelveSegmentsOn(MockWebServer server, Path file, Path config) throws Exception {
+        createTwelveSegments(file);
+        ProvidersConfigStore providers = new ProvidersConfigStore(config.resolve(ProvidersConfigStore.FILE_NAME));
+        providers.add(new ProviderConfig("local-sd", ProviderConfig.Type.AUTOMATIC1111, server.url("/").toString(), null, List.of("sdxl"),
+                Duration.ofSeconds(10), 2, null, null), false);
+        return providers;
     }
 
     @AfterEach

@@ -58,11 +58,8 @@ class CliQueueControlTest {
         server = new MockWebServer();
         server.start();
         file = dir.resolve("course.lectern");
-        CliBatchTest.createTwelveSegments(file);
         Path config = dir.resolve("config");
-        ProvidersConfigStore providers = new ProvidersConfigStore(config.resolve(ProvidersConfigStore.FILE_NAME));
-        providers.add(new ProviderConfig("local-sd", ProviderConfig.Type.AUTOMATIC1111, server.url("/").toString(), null, List.of("sdxl"),
-                Duration.ofSeconds(10), 2, null, null), false);
+        ProvidersConfigStore providers = CliBatchTest.twelveSegmentsOn(server, file, config);
         providers.add(new ProviderConfig("one-sd", ProviderConfig.Type.AUTOMATIC1111, server.url("/").toString(), null, List.of("sdxl"),
                 Duration.ofSeconds(10), 1, null, null), false);
         providers.add(new ProviderConfig("oa", ProviderConfig.Type.OPENAI, server.url("/v1").toString(), KEY_ENV, List.of("gpt-image-1"),
