@@ -189,6 +189,7 @@ class ProjectFilesTest {
             try (Project p = files.open(file, Access.READ_WRITE_OR_READ_ONLY)) {
                 assertThat(p.info().readOnly()).isTrue();
                 assertThat(p.info().title()).isEqualTo("RO");
+                assertThat(p.runsBeside().unfinished()).as("the second connection reads a read-only file too").isEmpty();
                 assertThatThrownBy(() -> p.settings().save(dev.lectern.lecture.ProjectSettings.EMPTY))
                         .isInstanceOf(ProjectFileException.class).hasMessageContaining("read-only");
             }
