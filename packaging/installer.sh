@@ -21,13 +21,29 @@ cp target/lectern.jar "$out/input/"
 find target/lib -name '*.jar' ! -name 'javafx-*' -exec cp {} "$out/input/" \;
 
 # The icon is drawn from the SVG at build time (no binary in git); jpackage wants PNG / ICNS / ICO per OS.
-icon=$out/lectern.png
-if command -v rsvg-convert >/dev/null; then rsvg-convert -w 256 -h 256 assets/lectern-icon.svg -o "$icon"
-elif command -v magick >/dev/null; then magick -background none assets/lectern-icon.svg -resize 256x256 "$icon"
-elif command -v convert >/dev/null; then convert -background none assets/lectern-icon.svg -resize 256x256 "$icon"
+# 1024 px: the largest size a macOS icon set holds; the PNG for Linux and the ICO for Windows are scaled from it.
+big=$out/lectern-1024.png
+if command -v rsvg-convert >/dev/null; then rsvg-convert -w 1024 -h 1024 assets/lectern-icon.svg -o "$big"
+elif command -v magick >/dev/null; then magick -background none -density 384 assets/lectern-icon.svg -resize 1024x1024 "$big"
+elif command -v convert >/dev/null; then convert -background none -density 384 assets/lectern-icon.svg -resize 1024x1024 "$big"
 else echo "no SVG converter: install librsvg2-bin (rsvg-convert) or ImageMagick" >&2; exit 2; fi
-icon_args=()
-[ $os = linux ] && icon_args=(--icon "$icon")   # .icns / .ico conversion is left to later: default icon there
+scale() { # scale SRC SIZE DEST
+  if command -v sips >/dev/null; then sips -z "$2" "$2" "$1" --out "$3" >/dev/null
+  elif command -v magick >/dev/null; then magick "$1" -resize "$2x$2" "$3"
+  else convert "$1" -resize "$2x$2" "$3"; fi
+}
+case $os in
+  linux) icon=$out/lectern.png; scale "$big" 256 "$icon" ;;
+  mac) # an icon set of the sizes Finder and the Dock ask for, packed by iconutil (part of macOS)
+    set_dir=$out/lectern.iconset; mkdir -p "$set_dir"
+    for size in 16 32 128 256 512; do
+      scale "$big" $size "$set_dir/icon_${size}x${size}.png"; scale "$big" $((size * 2)) "$set_dir/icon_${size}x${size}@2x.png"
+    done
+    icon=$out/lectern.icns; iconutil -c icns "$set_dir" -o "$icon" ;;
+  win) icon=$out/lectern.ico
+    if command -v magick >/dev/null; then magick "$big" -define icon:auto-resize=256,128,64,48,32,16 "$icon"
+    else convert "$big" -define icon:auto-resize=256,128,64,48,32,16 "$icon"; fi ;;
+esac
 
 # The window's JVM options (packaging/jvm.options, comments dropped) go into the runtime image, where the
 # ThreadPriorityPolicy one raises no warning (decision 0011); the priority numbers are Linux nice levels.
@@ -41,7 +57,7 @@ fxlib=$(find target/lib -name "javafx-*-$os*.jar" | tr '\n' "$( [ $os = win ] &&
 
 # 1. An app image (one launcher: Lectern opens the window with no arguments and runs the command line with them).
 jpackage --type app-image --name Lectern --app-version "$version" --dest "$out/image" \
-  --input "$out/input" --main-jar lectern.jar --main-class dev.lectern.Lectern ${icon_args[@]+"${icon_args[@]}"} \
+  --input "$out/input" --main-jar lectern.jar --main-class dev.lectern.Lectern --icon "$icon" \
   --module-path "$fxlib" --add-modules "$modules" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive --add-options=\"$jvm_options\""
 case $os in linux) app=$out/image/Lectern; cfg=$app/lib/app/Lectern.cfg ;;
@@ -76,4 +92,4 @@ for type in $types; do
     --file-associations packaging/lectern-file.properties --description "Lecture image editor" \
     --vendor Lectern --license-file LICENSE ${extra[@]+"${extra[@]}"}
 done
-if [ -n "$types" ]; then ls -l "$out"/*.* | grep -v '\.png$'; else du -sh "$app"; fi
+if [ -n "$types" ]; then ls -l "$out"/*.* | grep -v '\.\(png\|ico\|icns\)$'; else du -sh "$app"; fi
