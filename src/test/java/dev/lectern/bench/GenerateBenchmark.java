@@ -80,6 +80,9 @@ class GenerateBenchmark {
         String answer = a1111Answer(png);
         AtomicInteger served = new AtomicInteger();
         try (MockWebServer server = new MockWebServer()) {
+            // Zero latency for real: MockWebServer's own sockets keep Nagle on, and each answer then waits ~45 ms for
+            // the client's delayed ACK (docs/benchmarks.md), which the engine's cost hid behind.
+            server.setServerSocketFactory(new NoDelayServerSockets());
             server.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
