@@ -14,7 +14,7 @@ final class ProviderWaits {
 
     static String backInLine(String model, int times) {
         return provider(model) + " is still limiting the request rate; back in the queue (" + times + " of "
-                + RegenerateWorkflow.RATE_LIMIT_REQUEUES + ") rather than failing";
+                + GenerateStep.RATE_LIMIT_REQUEUES + ") rather than failing";
     }
 
     private static String provider(String model) {

@@ -1,10 +1,7 @@
 package dev.lectern.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.lectern.lecture.Candidate;
 import dev.lectern.lecture.GenerationSettings;
-import dev.lectern.lecture.PreviewImage;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
 import dev.lectern.lecture.RunMessage;
@@ -16,10 +13,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,13 +24,6 @@ import java.util.stream.Collectors;
  * same transaction as the state it produced, so after a crash a run resumes at its first unfinished step.
  */
 public final class RunRepository {
-    private static final String COLUMNS = "r.id, r.lecture_id, r.segment_id, r.status, r.review_outcome, r.requested_prompt, "
-            + "r.requested_model, r.settings_json, r.preview_image_key, r.preview_version, r.error, r.created_at, "
-            + "r.updated_at, r.wait_expires_at, v.sha256, v.width, v.height, r.requested_candidates, r.requested_seed";
-    private static final String FROM = " FROM runs r LEFT JOIN image_versions v ON v.image_key = r.preview_image_key AND v.version = r.preview_version";
-
-    private static final ObjectReader SETTINGS_READER = JsonSupport.MAPPER.readerFor(GenerationSettings.class);
-
     private final Database db;
 
     RunRepository(Database db) {
@@ -95,12 +83,12 @@ public final class RunRepository {
     }
 
     public Optional<Run> find(String runId) {
-        return db.read(c -> query(c, " WHERE r.id = ?", "", runId)).stream().findFirst();
+        return db.read(c -> RunRows.query(c, " WHERE r.id = ?", "", runId)).stream().findFirst();
     }
 
     /** Every run, newest first. */
     public List<Run> list() {
-        return db.read(c -> query(c, "", " ORDER BY r.created_at DESC, r.id DESC"));
+        return db.read(c -> RunRows.query(c, "", " ORDER BY r.created_at DESC, r.id DESC"));
     }
 
     /**
@@ -123,7 +111,7 @@ public final class RunRepository {
         // The page is chosen once, inside: the runs' messages and candidates are then read for that page only.
         String clause = " WHERE r.id IN (SELECT r.id FROM runs r WHERE " + String.join(" AND ", where)
                 + " ORDER BY r.created_at DESC, r.id DESC LIMIT " + Math.max(1, limit) + ")";
-        return db.read(c -> query(c, clause, " ORDER BY r.created_at DESC, r.id DESC", args.toArray(String[]::new)));
+        return db.read(c -> RunRows.query(c, clause, " ORDER BY r.created_at DESC, r.id DESC", args.toArray(String[]::new)));
     }
 
     /**
@@ -133,7 +121,7 @@ public final class RunRepository {
     public List<Run> recentAndUnfinished(int limit) {
         String clause = " WHERE r.id IN (SELECT r.id FROM runs r WHERE r.archived_at IS NULL ORDER BY r.created_at DESC, r.id DESC LIMIT "
                 + Math.max(1, limit) + ") OR r.status IN ('queued', 'running', 'awaiting_review')";
-        return db.read(c -> query(c, clause, " ORDER BY r.created_at DESC, r.id DESC"));
+        return db.read(c -> RunRows.query(c, clause, " ORDER BY r.created_at DESC, r.id DESC"));
     }
 
     /**
@@ -174,18 +162,18 @@ public final class RunRepository {
 
     /** The runs of a batch, oldest first. */
     public List<Run> inBatch(String batchId) {
-        return db.read(c -> query(c, " WHERE r.batch_id = ?", " ORDER BY r.created_at, r.id", batchId));
+        return db.read(c -> RunRows.query(c, " WHERE r.batch_id = ?", " ORDER BY r.created_at, r.id", batchId));
     }
 
     /** The unfinished runs of one segment (a new regenerate supersedes them). */
     public List<Run> unfinished(String lectureId, String segmentId) {
-        return db.read(c -> query(c, " WHERE r.lecture_id = ? AND r.segment_id = ? AND r.status IN ('queued', 'running', 'awaiting_review')",
+        return db.read(c -> RunRows.query(c, " WHERE r.lecture_id = ? AND r.segment_id = ? AND r.status IN ('queued', 'running', 'awaiting_review')",
                 " ORDER BY r.created_at, r.id", lectureId, segmentId));
     }
 
     /** Runs that are not finished: queued, running or awaiting review. */
     public List<Run> unfinished() {
-        return db.read(c -> query(c, " WHERE r.status IN ('queued', 'running', 'awaiting_review')", " ORDER BY r.created_at, r.id"));
+        return db.read(c -> RunRows.query(c, " WHERE r.status IN ('queued', 'running', 'awaiting_review')", " ORDER BY r.created_at, r.id"));
     }
 
     public Optional<String> stepOutput(String runId, String step) {
@@ -345,93 +333,7 @@ public final class RunRepository {
         }
     }
 
-    /**
-     * The runs matching {@code where}, with their messages: two queries in all (runs, then the messages of
-     * exactly those runs), not one more per run — a project keeps every run it ever made.
-     */
-    private static List<Run> query(Connection c, String where, String order, String... args) throws SQLException {
-        List<Run> runs = new ArrayList<>();
-        Map<String, List<RunMessage>> messages = messages(c, where, args);
-        Map<String, List<Candidate>> candidates = candidates(c, where, args);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where + order)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String previewKey = rs.getString(9);
-                    PreviewImage preview = previewKey == null ? null
-                            : new PreviewImage(previewKey, rs.getInt(10), rs.getString(15), rs.getInt(16), rs.getInt(17));
-                    String settings = rs.getString(8);
-                    String expires = rs.getString(14);
-                    int wanted = rs.getInt(18);
-                    Integer requestedCandidates = rs.wasNull() ? null : wanted;
-                    long seed = rs.getLong(19);
-                    Long requestedSeed = rs.wasNull() ? null : seed;
-                    String id = rs.getString(1);
-                    runs.add(new Run(id, rs.getString(2), rs.getString(3), RunStatus.fromWire(rs.getString(4)),
-                            ReviewOutcome.fromWire(rs.getString(5)), rs.getString(6), rs.getString(7), requestedCandidates, requestedSeed,
-                            settings == null ? null : fromJson(settings), preview, candidates.getOrDefault(id, List.of()), rs.getString(11),
-                            StoredInstants.parse(rs.getString(12)), StoredInstants.parse(rs.getString(13)),
-                            expires == null ? null : StoredInstants.parse(expires), messages.getOrDefault(id, List.of())));
-                }
-            }
-        }
-        return runs;
-    }
-
-    /** The messages of the runs matching {@code where}, by run id, in order. */
-    private static Map<String, List<RunMessage>> messages(Connection c, String where, String... args) throws SQLException {
-        Map<String, List<RunMessage>> out = new HashMap<>();
-        String sql = "SELECT m.run_id, m.at, m.text FROM run_messages m"
-                + (where.isEmpty() ? "" : " WHERE m.run_id IN (SELECT r.id FROM runs r" + where + ")")
-                + " ORDER BY m.run_id, m.seq";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
-                            .add(new RunMessage(StoredInstants.parse(rs.getString(2)), rs.getString(3)));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The candidates of the runs matching {@code where}, by run id, in order. */
-    private static Map<String, List<Candidate>> candidates(Connection c, String where, String... args) throws SQLException {
-        Map<String, List<Candidate>> out = new HashMap<>();
-        String sql = "SELECT k.run_id, k.idx, k.image_key, k.version, v.sha256, v.width, v.height, v.seed, k.discarded_at IS NOT NULL "
-                + "FROM run_candidates k JOIN image_versions v ON v.image_key = k.image_key AND v.version = k.version"
-                + (where.isEmpty() ? "" : " WHERE k.run_id IN (SELECT r.id FROM runs r" + where + ")")
-                + " ORDER BY k.run_id, k.idx";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long seed = rs.getLong(8);
-                    Long seedOrNull = rs.wasNull() ? null : seed;
-                    out.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Candidate(rs.getInt(2), rs.getString(3),
-                            rs.getInt(4), rs.getString(5), rs.getInt(6), rs.getInt(7), seedOrNull, rs.getBoolean(9)));
-                }
-            }
-        }
-        return out;
-    }
-
     private static String toJson(GenerationSettings settings) {
         return JsonSupport.write(settings);
-    }
-
-    private static GenerationSettings fromJson(String json) {
-        try {
-            return SETTINGS_READER.readValue(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the project file holds run settings it wrote itself", e);
-        }
     }
 }

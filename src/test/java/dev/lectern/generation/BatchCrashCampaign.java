@@ -136,7 +136,7 @@ public final class BatchCrashCampaign implements AutoCloseable {
 
     /** How often the server was asked for this run's picture (its segment's prompt, its seed). */
     int asked(Course course, Run run) {
-        long seed = RegenerateWorkflow.seedOf(run.id());
+        long seed = GenerateStep.seedOf(run.id());
         return (int) sd.seeds(course.prompt(run.segmentId())).stream().filter(s -> s == seed).count();
     }
 

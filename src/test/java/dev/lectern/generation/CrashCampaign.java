@@ -489,7 +489,7 @@ public final class CrashCampaign implements AutoCloseable {
         if (isDone(p, r, RegenerateWorkflow.GENERATE)) {
             assertThat(have).as("candidates of run %s, whose generation is done", r.id()).isEqualTo(r.wantedCandidates());
         }
-        long first = RegenerateWorkflow.seedOf(r.id());
+        long first = GenerateStep.seedOf(r.id());
         for (Candidate c : r.candidates()) {
             assertThat(c.seed()).as("run %s candidate %d's seed", r.id(), c.index()).isEqualTo(first + c.index() - 1);
         }
