@@ -9,6 +9,7 @@ import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
 import dev.lectern.storage.Schema;
 import dev.lectern.ui.common.Background;
+import dev.lectern.ui.store.FirstView;
 import dev.lectern.ui.store.LectureStore;
 import dev.lectern.ui.store.ProjectSession;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 1. open: a project of 1,000 segments and 5,000 image versions (and the 4,000 runs that made them) until the
- * store is ready — what {@code ProjectSession.open} does: open the file, then {@link ProjectSession#firstView} (list
+ * store is ready — what {@code ProjectSession.open} does: open the file, then {@link FirstView#read} (list
  * the lectures, load the first and its drafts, and beside them the runs it shows: the newest 200 and every unfinished
  * one) off the FX thread, then {@code LectureStore.show} on it — beside a raw JDBC read of the same rows over one plain connection.
  * {@code open-many-runs} (issue 17): the same with 20,000 runs in the file.
@@ -72,7 +73,7 @@ class OpenBenchmark {
                 long t0 = System.nanoTime();
                 Project opened = files.open(file, Access.READ_WRITE_OR_READ_ONLY);
                 long t1 = System.nanoTime();
-                ProjectSession.FirstView view = ProjectSession.firstView(opened, archiver);
+                FirstView view = FirstView.read(opened, archiver);
                 long t2 = System.nanoTime();
                 phases.add(new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6});
                 Fx.run(() -> {

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The runs panel opens on the newest page of runs and reads older ones a page at a time on request (issue 17). */
+/**
+ * The runs panel opens on the newest page of runs and reads older ones a page at a time on request (issue 17), and
+ * past the live ones, the archived ones (decision 0026).
+ */
 class OlderRunsInTheWindowTest {
     static final int RUNS = 2 * ProjectSession.RECENT_RUNS + 50;
     @TempDir
@@ -33,14 +36,7 @@ class OlderRunsInTheWindowTest {
         TestProjects.create(file);
         Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
         try (Project p = new ProjectFiles(Schema.current(), Clock.systemUTC()).open(file, Access.READ_WRITE)) {
-            p.transaction(() -> {
-                for (int i = 1; i <= RUNS; i++) {
-                    Run r = Run.requested(String.format("rdone%05d", i), TestProjects.LECTURE, "seg-2", null, null, null, null, t0.plusSeconds(i));
-                    p.runs().insert(r);
-                    p.runs().update(r.withStatus(RunStatus.SUCCEEDED, t0.plusSeconds(i), "done"));
-                }
-                return null;
-            });
+            addFinished(p, "rdone", RUNS, t0);
         }
         try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
             ProjectSession session = app.get(ProjectSession.class);
@@ -57,6 +53,69 @@ class OlderRunsInTheWindowTest {
             assertThat(fx(() -> session.runs().stream().map(Run::id).distinct().count())).as("no run twice").isEqualTo((long) RUNS);
             assertThat(fx(() -> session.runs().stream().anyMatch(r -> r.id().equals("rdone00001")))).as("the oldest").isTrue();
         }
+    }
+
+    @Test
+    void pastTheLiveRunsTheButtonGoesOnIntoTheArchivedOnes() throws Exception {
+        Path file = home.resolve("archived.lectern");
+        TestProjects.create(file);
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        int live = ProjectSession.RECENT_RUNS + 20;
+        int archived = 30;
+        try (Project p = new ProjectFiles(Schema.current(), Clock.systemUTC()).open(file, Access.READ_WRITE)) {
+            addFinished(p, "rarch", archived, t0);
+            assertThat(p.runs().archiveFinishedBefore(t0.plusSeconds(archived + 1), t0.plusSeconds(100_000))).isEqualTo(archived);
+            addFinished(p, "rlive", live, t0.plusSeconds(1_000));
+        }
+        try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
+            ProjectSession session = app.get(ProjectSession.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#olderRunsButton").query().isVisible()));
+            assertThat(fx(() -> robot.lookup("#olderRunsButton").queryButton().getText())).isEqualTo("Show Older Runs");
+
+            robot.clickOn("#olderRunsButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> session.runs().size()) == live);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#olderRunsButton").queryButton().getText())
+                    .equals("Show Archived Runs"));
+            assertThat(fx(() -> session.runs().stream().noneMatch(r -> r.id().startsWith("rarch")))).as("none archived yet").isTrue();
+
+            robot.clickOn("#olderRunsButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> session.runs().size()) == live + archived);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> !robot.lookup("#olderRunsButton").query().isVisible()));
+            assertThat(fx(() -> session.runs().get(session.runs().size() - 1).id())).as("the oldest archived, last").isEqualTo("rarch00001");
+        }
+    }
+
+    @Test
+    void withFewLiveRunsTheArchivedOnesAreOfferedAtOnce() throws Exception {
+        Path file = home.resolve("few.lectern");
+        TestProjects.create(file);
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        try (Project p = new ProjectFiles(Schema.current(), Clock.systemUTC()).open(file, Access.READ_WRITE)) {
+            addFinished(p, "rarch", 3, t0);
+            p.runs().archiveFinishedBefore(t0.plusSeconds(10), t0.plusSeconds(100_000));
+            addFinished(p, "rlive", 5, t0.plusSeconds(1_000));
+        }
+        try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
+            ProjectSession session = app.get(ProjectSession.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#olderRunsButton").query().isVisible()));
+            assertThat(fx(() -> robot.lookup("#olderRunsButton").queryButton().getText())).isEqualTo("Show Archived Runs");
+            assertThat(fx(() -> session.runs().size())).isEqualTo(5);
+            robot.clickOn("#olderRunsButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> session.runs().size()) == 8);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> !robot.lookup("#olderRunsButton").query().isVisible()));
+        }
+    }
+
+    /** {@code n} succeeded runs {@code prefix00001}… a second apart from {@code t0}, in one transaction. */
+    private static void addFinished(Project p, String prefix, int n, Instant t0) {
+        p.transaction(() -> {
+            for (int i = 1; i <= n; i++) {
+                Run r = Run.requested(String.format("%s%05d", prefix, i), TestProjects.LECTURE, "seg-2", null, null, null, null, t0.plusSeconds(i));
+                p.runs().insert(r);
+                p.runs().update(r.withStatus(RunStatus.SUCCEEDED, t0.plusSeconds(i), "done"));
+            }
+            return null;
+        });
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {

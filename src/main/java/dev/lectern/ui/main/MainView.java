@@ -232,7 +232,8 @@ public final class MainView {
         editorView = loaded.controller();
         editorHolder.getChildren().setAll(loaded.root());
         runs = runsPanel.create(model.session().runs(), batchQueue.active(), batchQueue::runIdsOf, reviewFlow,
-                OlderRuns.of(model.session().olderRunsProperty(), model.session()::showOlderRuns), reviewFlow, this::segmentTitle);
+                OlderRuns.of(model.session().olderRunsProperty(), model.session().olderRunsArchivedProperty(),
+                        model.session()::showOlderRuns), reviewFlow, this::segmentTitle);
         runsHolder.getChildren().setAll(runs.root());
         center.getChildren().add(0, split);
     }

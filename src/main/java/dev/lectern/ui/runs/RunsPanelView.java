@@ -103,6 +103,10 @@ public final class RunsPanelView {
         olderRunsButton.visibleProperty().bind(older.availableProperty());
         olderRunsButton.managedProperty().bind(olderRunsButton.visibleProperty());
         olderRunsButton.setOnAction(e -> older.showMore());
+        // past the live runs, the same button goes on into the archived ones (decision 0026)
+        olderRunsButton.textProperty().bind(Bindings.when(older.archivedProperty()).then("Show Archived Runs").otherwise("Show Older Runs"));
+        olderRunsButton.accessibleTextProperty().bind(Bindings.when(older.archivedProperty())
+                .then("Show the next 200 archived runs").otherwise("Show the next 200 older runs"));
         showDetails(model.selectedProperty().get());
     }
 

@@ -8,14 +8,11 @@ import dev.lectern.generation.WorkflowEvent;
 import dev.lectern.generation.WorkflowEvents;
 import dev.lectern.lecture.Lecture;
 import dev.lectern.lecture.LectureSummary;
-import dev.lectern.lecture.ProjectSettings;
 import dev.lectern.lecture.ReviewOutcome;
 import dev.lectern.lecture.Run;
-import dev.lectern.lecture.SegmentDraft;
 import dev.lectern.storage.Access;
 import dev.lectern.storage.Project;
 import dev.lectern.storage.ProjectFiles;
-import dev.lectern.storage.RunRepository;
 import dev.lectern.ui.common.Background;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,14 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -52,7 +46,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class ProjectSession {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectSession.class);
-    /** Finished runs shown on opening, newest first; see {@link #shownRuns}. */
+    /** Finished runs shown on opening, newest first ({@link FirstView}), and read at a time by "Show Older Runs". */
     public static final int RECENT_RUNS = 200;
     private final ProjectFiles projectFiles;
     private final RunService runService;
@@ -67,10 +61,7 @@ public final class ProjectSession {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper versionsStamp = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper queueStamp = new ReadOnlyLongWrapper();
-    private final ReadOnlyBooleanWrapper olderRuns = new ReadOnlyBooleanWrapper();
-    /** The last run of the newest pages read so far (runs before it are in the file, not shown); null when none. */
-    private String olderThan;
-    private boolean readingOlder;
+    private final OlderRunPages older;
     private Consumer<Run> onPreviewReady = r -> { };
     private Consumer<Throwable> onError = e -> { };
     private final Queue<WorkflowEvent> pendingEvents = new ConcurrentLinkedQueue<>();
@@ -90,6 +81,7 @@ public final class ProjectSession {
         this.background = background;
         this.runExecutor = runExecutor;
         this.recentProjects = recentProjects;
+        this.older = new OlderRunPages(background, runs, project::get, e -> onError.accept(e));
         events.subscribe(this::deliver);
     }
 
@@ -118,48 +110,19 @@ public final class ProjectSession {
         return versionsStamp.getReadOnlyProperty();
     }
 
-    /** Whether the file holds runs older than those shown (archived ones aside): "Show Older Runs". */
+    /** Whether the file holds runs older than those shown: "Show Older Runs". */
     public ReadOnlyBooleanProperty olderRunsProperty() {
-        return olderRuns.getReadOnlyProperty();
+        return older.availableProperty();
+    }
+
+    /** Whether the older runs still to show are archived ones: every live run is shown. */
+    public ReadOnlyBooleanProperty olderRunsArchivedProperty() {
+        return older.archivedProperty();
     }
 
     /** Reads the next page of older runs off the FX thread and adds them under the others. */
     public void showOlderRuns() {
-        Project p = project.get();
-        String before = olderThan;
-        if (p == null || before == null || readingOlder) {
-            return;
-        }
-        readingOlder = true;
-        background.run(() -> p.runs().page(RECENT_RUNS + 1, before, null, false), page -> {
-            readingOlder = false;
-            if (p != project.get()) {
-                return;
-            }
-            List<Run> shown = page.subList(0, Math.min(page.size(), RECENT_RUNS));
-            runs.addAll(shown.stream().filter(r -> indexOfRun(r.id()) < 0).toList()); // an unfinished one is shown already
-            olderThan = shown.isEmpty() ? null : shown.get(shown.size() - 1).id();
-            olderRuns.set(page.size() > RECENT_RUNS);
-        }, e -> {
-            readingOlder = false;
-            onError.accept(e);
-        });
-    }
-
-    /** Whether runs older than the first page are in the file: one indexed read, off the FX thread. */
-    private void findOlderRuns(Project p, List<Run> opened) {
-        List<Run> newestFirst = opened.stream().sorted(Run.NEWEST_FIRST).toList();
-        // the union of the newest page and the unfinished runs: its first RECENT_RUNS are the newest page
-        olderThan = newestFirst.size() >= RECENT_RUNS ? newestFirst.get(RECENT_RUNS - 1).id() : null;
-        olderRuns.set(false);
-        String before = olderThan;
-        if (before != null) {
-            background.run(() -> !p.runs().page(1, before, null, false).isEmpty(), any -> {
-                if (p == project.get()) {
-                    olderRuns.set(any);
-                }
-            }, onError);
-        }
+        older.showMore();
     }
 
     /** Goes up when a pause or resume of the queue or a batch was saved, by this window or another process. */
@@ -187,11 +150,11 @@ public final class ProjectSession {
         background.run(() -> {
             Project opened = projectFiles.open(file, Access.READ_WRITE_OR_READ_ONLY);
             try {
-                FirstView view = firstView(opened, archiver);
+                FirstView view = FirstView.read(opened, archiver);
                 recentProjects.remember(file);
                 // a 'lectern cancel' or 'pause' from a terminal reaches this window's runs (decision 0020)
                 opened.onClose(controlWatcher.watch(opened));
-                return new Opened(opened, view.lectures(), view.lecture(), view.drafts(), view.runs());
+                return new Opened(opened, view);
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
@@ -205,14 +168,14 @@ public final class ProjectSession {
                 }, x -> { }, onError);
             }
             project.set(opened.project());
-            lectures.setAll(opened.lectures());
-            if (opened.lecture() != null) {
-                store.show(opened.project(), opened.lecture(), opened.drafts());
+            lectures.setAll(opened.view().lectures());
+            if (opened.view().lecture() != null) {
+                store.show(opened.project(), opened.view().lecture(), opened.view().drafts());
             } else {
                 store.clear();
             }
-            runs.setAll(opened.runs());
-            findOlderRuns(opened.project(), opened.runs());
+            runs.setAll(opened.view().runs());
+            older.reset(opened.project(), opened.view().runs());
             status.set(describe(opened.project()));
             if (!opened.project().info().readOnly()) {
                 inRunThread(() -> runService.resume(opened.project()));
@@ -229,10 +192,10 @@ public final class ProjectSession {
         if (p == null) {
             return;
         }
-        background.run(() -> new Opened(p, p.lectures().list(), p.lectures().load(lectureId).orElseThrow(), p.drafts().load(lectureId), List.of()),
-                opened -> {
-                    lectures.setAll(opened.lectures());
-                    store.show(p, opened.lecture(), opened.drafts());
+        background.run(() -> new FirstView(p.lectures().list(), p.lectures().load(lectureId).orElseThrow(), p.drafts().load(lectureId), List.of()),
+                view -> {
+                    lectures.setAll(view.lectures());
+                    store.show(p, view.lecture(), view.drafts());
                 }, onError);
     }
 
@@ -429,53 +392,6 @@ public final class ProjectSession {
         return p.info().file() + (p.info().readOnly() ? " · read-only: " + p.info().readOnlyReason() : "");
     }
 
-    /**
-     * What the runs panel starts with: every unfinished run and the newest finished ones. A project with twenty
-     * thousand old runs opens as fast as one with two hundred; older ones stay in the file ({@code lectern runs}).
-     */
-    private static List<Run> shownRuns(RunRepository runs) {
-        return runs.recentAndUnfinished(RECENT_RUNS);
-    }
-
-    /**
-     * What the window shows on opening: the lectures, the first with its drafts, and the runs of {@link #shownRuns},
-     * after archiving the finished runs older than the project's {@code runs.archiveAfterDays} when the project is
-     * open for writing (decision 0026). The runs are read beside the lecture, on the project's second connection and
-     * a thread of their own, so a long lecture with many runs opens in the longer of the two reads, not their sum.
-     * Off the FX thread: it reads and may write the file.
-     */
-    public static FirstView firstView(Project p, RunArchiver archiver) {
-        archiveOnOpening(p, archiver);
-        CompletableFuture<List<Run>> runs = CompletableFuture.supplyAsync(() -> shownRuns(p.runsBeside()),
-                work -> new Thread(work, "lectern-open-runs").start());
-        List<LectureSummary> summaries = p.lectures().list();
-        Lecture first = summaries.isEmpty() ? null : p.lectures().load(summaries.get(0).id()).orElse(null);
-        Map<String, SegmentDraft> drafts = first == null ? Map.of() : p.drafts().load(first.id());
-        try {
-            return new FirstView(summaries, first, drafts, runs.join());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    /** The lectures of a project just opened, its first lecture (null when it has none) with its drafts, and its runs shown. */
-    public record FirstView(List<LectureSummary> lectures, Lecture lecture, Map<String, SegmentDraft> drafts, List<Run> runs) {
-    }
-
-    private static void archiveOnOpening(Project p, RunArchiver archiver) {
-        if (!p.info().readOnly()) {
-            try {
-                int archived = archiver.applySetting(p);
-                if (archived > 0) {
-                    LOG.info("archived {} finished runs ({})", archived, ProjectSettings.RUNS_ARCHIVE_AFTER_DAYS);
-                }
-            } catch (RuntimeException e) {
-                // housekeeping: a project that cannot be tidied still opens, with its old runs shown
-                LOG.warn("old finished runs were not archived: {}", e.getMessage());
-            }
-        }
-    }
-
-    private record Opened(Project project, List<LectureSummary> lectures, Lecture lecture, Map<String, SegmentDraft> drafts, List<Run> runs) {
+    private record Opened(Project project, FirstView view) {
     }
 }

@@ -42,7 +42,7 @@ class ShownRunsTest {
                 p.runs().update(r.withStatus(RunStatus.SUCCEEDED, t0.plusSeconds(i), "done"));
             }
 
-            ProjectSession.FirstView view = ProjectSession.firstView(p, new RunArchiver(Clock.systemUTC()));
+            FirstView view = FirstView.read(p, new RunArchiver(Clock.systemUTC()));
             List<Run> shown = view.runs();
 
             assertThat(shown).hasSize(ProjectSession.RECENT_RUNS + 1);
@@ -66,17 +66,17 @@ class ShownRunsTest {
             finished(p, "rnew", now.minus(Duration.ofDays(5)));
             p.runs().insert(Run.requested("rqueued", TestProjects.LECTURE, "seg-1", null, null, null, null, now.minus(Duration.ofDays(90))));
 
-            assertThat(ProjectSession.firstView(p, archiver).runs()).extracting(Run::id).as("setting unset: nothing archived")
+            assertThat(FirstView.read(p, archiver).runs()).extracting(Run::id).as("setting unset: nothing archived")
                     .containsExactly("rnew", "rold", "rqueued");
 
             p.settings().save(ProjectSettings.EMPTY.with(ProjectSettings.RUNS_ARCHIVE_AFTER_DAYS, "30"));
         }
         try (Project readOnly = files.open(file, Access.READ_ONLY)) {
-            assertThat(ProjectSession.firstView(readOnly, archiver).runs()).extracting(Run::id).as("read-only: nothing written")
+            assertThat(FirstView.read(readOnly, archiver).runs()).extracting(Run::id).as("read-only: nothing written")
                     .containsExactly("rnew", "rold", "rqueued");
         }
         try (Project p = files.open(file, Access.READ_WRITE)) {
-            assertThat(ProjectSession.firstView(p, archiver).runs()).extracting(Run::id).containsExactly("rnew", "rqueued");
+            assertThat(FirstView.read(p, archiver).runs()).extracting(Run::id).containsExactly("rnew", "rqueued");
             assertThat(p.runs().find("rold")).as("kept in the file").isPresent();
         }
     }
