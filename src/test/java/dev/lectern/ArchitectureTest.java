@@ -1,11 +1,18 @@
 package dev.lectern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +42,25 @@ class ArchitectureTest {
                 .whereLayer("provider").mayOnlyBeAccessedByLayers("entry", "ui", "app", "generation")
                 .whereLayer("storage").mayOnlyBeAccessedByLayers("entry", "ui", "app", "generation")
                 .check(classes);
+    }
+
+    /** Issue 18's house rule: a main file that grows past 400 lines is split along what it does, not left to grow. */
+    @Test
+    void noMainFileIsOver400Lines() throws IOException {
+        List<String> tooLong;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            tooLong = files.filter(f -> f.toString().endsWith(".java")).filter(f -> lines(f) > 400)
+                    .map(f -> f + " (" + lines(f) + " lines)").toList();
+        }
+        assertThat(tooLong).as("main files over 400 lines").isEmpty();
+    }
+
+    private static long lines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
