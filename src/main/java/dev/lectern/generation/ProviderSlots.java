@@ -25,7 +25,6 @@ final class ProviderSlots {
     private final QueueOrder order;
     private final List<Ticket> waiting = new ArrayList<>();
     private int inUse;
-    private long issued;
     private long heldUntilNanos = System.nanoTime();
 
     ProviderSlots(int limit, QueueOrder order) {
@@ -34,7 +33,7 @@ final class ProviderSlots {
     }
 
     synchronized Ticket enqueue(String runId) {
-        Ticket t = new Ticket(runId, issued++);
+        Ticket t = new Ticket(runId, order.turn(runId));
         waiting.add(t);
         notifyAll(); // a newcomer may go before the one a free slot is waiting for
         return t;
@@ -47,6 +46,7 @@ final class ProviderSlots {
             long now = System.nanoTime();
             if (inUse < limit && now - heldUntilNanos >= 0 && next() == ticket) {
                 waiting.remove(ticket);
+                order.served(ticket.runId);
                 inUse++;
                 notifyAll(); // a second free slot goes to the next in line
                 return true;

@@ -70,7 +70,12 @@ final class RunDriver {
                     bestPlace = place;
                 }
             }
-            return best < 0 ? null : pending.remove(best);
+            if (best < 0) {
+                return null;
+            }
+            String runId = pending.remove(best);
+            order.turn(runId); // its slot comes in this order, whichever thread gets to the provider first
+            return runId;
         }
     }
 }

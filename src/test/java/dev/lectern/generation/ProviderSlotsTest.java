@@ -6,11 +6,35 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The provider's slots go by place in the queue, then first come; a 429 hold gives none until it has passed. */
+/**
+ * The provider's slots go by place in the queue, then by turn (queued order as the driver takes the runs, else first
+ * come); a 429 hold gives none until it has passed.
+ */
 class ProviderSlotsTest {
     private static final Duration NOW = Duration.ZERO;
     private final QueueOrder order = new QueueOrder();
     private final ProviderSlots slots = new ProviderSlots(1, order);
+
+    @Test
+    void runsTakenInQueuedOrderGetTheirSlotsInThatOrderWhoeverAsksFirst() throws Exception {
+        ProviderSlots.Ticket running = slots.enqueue("r0");
+        assertThat(slots.await(running, NOW)).isTrue();
+        order.turn("a"); // the driver picks a, then b: their threads then race to the provider
+        order.turn("b");
+        ProviderSlots.Ticket b = slots.enqueue("b");
+        ProviderSlots.Ticket a = slots.enqueue("a");
+        slots.release();
+        assertThat(slots.await(b, NOW)).as("b asked first, but a was queued first").isFalse();
+        assertThat(slots.await(a, NOW)).isTrue();
+        slots.release();
+        assertThat(slots.await(b, NOW)).isTrue();
+
+        ProviderSlots.Ticket c = slots.enqueue("c");
+        ProviderSlots.Ticket again = slots.enqueue("a"); // a, served before, back in line after a 429: behind c
+        slots.release();
+        assertThat(slots.await(again, NOW)).isFalse();
+        assertThat(slots.await(c, NOW)).isTrue();
+    }
 
     @Test
     void aFreeSlotGoesToTheHighestPlaceThenToTheFirstToAsk() throws Exception {

@@ -4,9 +4,6 @@ import dev.lectern.generation.BatchService;
 import dev.lectern.generation.ControlWatcher;
 import dev.lectern.generation.RunService;
 import dev.lectern.lecture.Run;
-import dev.lectern.storage.Access;
-import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFileException;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -30,20 +27,14 @@ final class CancelCommand extends ProjectCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        Run run;
-        try (Project project = open(Access.READ_WRITE)) {
+        return applyOrAskHolder(ControlWatcher.CANCEL, runId, project -> {
             if (project.batches().find(runId).isPresent()) {
                 out().println(BatchJson.line(batches.cancel(project, runId)));
-                return 0;
+            } else {
+                Run run = runs.cancel(project, runId);
+                out().println(run.id() + " " + run.status().wireName());
             }
-            run = runs.cancel(project, runId);
-        } catch (ProjectFileException e) {
-            if (e.reason() != ProjectFileException.Reason.LOCKED) {
-                throw e;
-            }
-            return askHolder(ControlWatcher.CANCEL, runId, e); // the window, or a 'regenerate' still drawing, has it
-        }
-        out().println(run.id() + " " + run.status().wireName());
-        return 0;
+            return 0;
+        });
     }
 }

@@ -2,11 +2,7 @@ package dev.lectern.app.cli;
 
 import dev.lectern.generation.ControlWatcher;
 import dev.lectern.generation.QueueService;
-import dev.lectern.storage.Access;
-import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFileException;
 import jakarta.inject.Inject;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,14 +22,9 @@ final class MoveToFrontCommand extends ProjectCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (Project project = open(Access.READ_WRITE)) {
+        return applyOrAskHolder(ControlWatcher.MOVE_TO_FRONT, id, project -> {
             out().println(ControlWatcher.movedText(id, queue.moveToFront(project, id)));
-        } catch (ProjectFileException e) {
-            if (e.reason() != ProjectFileException.Reason.LOCKED) {
-                throw e;
-            }
-            return askHolder(ControlWatcher.MOVE_TO_FRONT, id, e);
-        }
-        return 0;
+            return 0;
+        });
     }
 }

@@ -3,9 +3,6 @@ package dev.lectern.app.cli;
 import dev.lectern.generation.BatchService;
 import dev.lectern.generation.ControlWatcher;
 import dev.lectern.generation.QueueService;
-import dev.lectern.storage.Access;
-import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFileException;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -28,19 +25,15 @@ final class PauseCommand extends ProjectCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (Project project = open(Access.READ_WRITE)) {
-            if (batchId == null) {
+        boolean wholeQueue = batchId == null;
+        return applyOrAskHolder(wholeQueue ? ControlWatcher.PAUSE_QUEUE : ControlWatcher.PAUSE, wholeQueue ? ControlWatcher.QUEUE : batchId, project -> {
+            if (wholeQueue) {
                 queue.pause(project);
                 out().println("queue paused: no new call starts, a running one finishes; 'lectern resume-queue' ends the pause");
             } else {
                 out().println(BatchJson.line(batches.pause(project, batchId)));
             }
-        } catch (ProjectFileException e) {
-            if (e.reason() != ProjectFileException.Reason.LOCKED) {
-                throw e;
-            }
-            return batchId == null ? askHolder(ControlWatcher.PAUSE_QUEUE, ControlWatcher.QUEUE, e) : askHolder(ControlWatcher.PAUSE, batchId, e);
-        }
-        return 0;
+            return 0;
+        });
     }
 }

@@ -35,11 +35,32 @@ abstract class ProjectCommand implements Callable<Integer> {
         return project;
     }
 
+    /** What a control command does with the project when this process can hold it for writing; returns the exit code. */
+    @FunctionalInterface
+    interface ControlWork {
+        int run(Project project) throws InterruptedException;
+    }
+
+    /**
+     * Does {@code work} on FILE held for writing; when another process holds it (the window, or a drawing command),
+     * leaves that process the request {@code kind} of {@code target} instead and waits for its answer ({@link #askHolder}).
+     */
+    int applyOrAskHolder(String kind, String target, ControlWork work) throws InterruptedException {
+        try (Project project = open(Access.READ_WRITE)) {
+            return work.run(project);
+        } catch (ProjectFileException e) {
+            if (e.reason() != ProjectFileException.Reason.LOCKED) {
+                throw e;
+            }
+            return askHolder(kind, target, e);
+        }
+    }
+
     /**
      * FILE is held by another process: leave it {@code kind} of {@code target} as a control request and wait up to
      * {@link #ANSWER_WAIT_MS} for the holder's answer (decision 0020). Exit 0 when applied or recorded, 2 when refused.
      */
-    int askHolder(String kind, String target, ProjectFileException held) throws InterruptedException {
+    private int askHolder(String kind, String target, ProjectFileException held) throws InterruptedException {
         long id;
         try (Project project = open(Access.CONTROL)) {
             id = project.controlRequests().request(kind, target, "process " + ProcessHandle.current().pid(), projects.clock.instant());

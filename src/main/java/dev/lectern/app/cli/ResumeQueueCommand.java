@@ -3,9 +3,6 @@ package dev.lectern.app.cli;
 import dev.lectern.generation.BatchService;
 import dev.lectern.generation.ControlWatcher;
 import dev.lectern.generation.QueueService;
-import dev.lectern.storage.Access;
-import dev.lectern.storage.Project;
-import dev.lectern.storage.ProjectFileException;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,8 +28,10 @@ final class ResumeQueueCommand extends ProjectCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (Project project = open(Access.READ_WRITE)) {
-            if (batchId == null) {
+        boolean wholeQueue = batchId == null;
+        // held by another process, the holder drives them
+        return applyOrAskHolder(wholeQueue ? ControlWatcher.RESUME_QUEUE : ControlWatcher.RESUME, wholeQueue ? ControlWatcher.QUEUE : batchId, project -> {
+            if (wholeQueue) {
                 queue.resume(project);
                 if (await) {
                     queue.driveQueued(project);
@@ -42,13 +41,7 @@ final class ResumeQueueCommand extends ProjectCommand {
                 batches.resume(project, batchId);
                 out().println(BatchJson.line(await ? batches.drive(project, batchId) : batches.find(project, batchId)));
             }
-        } catch (ProjectFileException e) {
-            if (e.reason() != ProjectFileException.Reason.LOCKED) {
-                throw e;
-            }
-            // the holder drives them
-            return batchId == null ? askHolder(ControlWatcher.RESUME_QUEUE, ControlWatcher.QUEUE, e) : askHolder(ControlWatcher.RESUME, batchId, e);
-        }
-        return 0;
+            return 0;
+        });
     }
 }
