@@ -55,8 +55,12 @@ jvm_options=$(grep -v '^#' packaging/jvm.options | grep . | grep -v "$priority_f
 modules=java.base,java.desktop,java.logging,java.naming,java.net.http,java.sql,java.xml,java.management,jdk.crypto.ec,jdk.unsupported,javafx.controls,javafx.fxml,javafx.media
 fxlib=$(find target/lib -name "javafx-*-$os*.jar" | tr '\n' "$( [ $os = win ] && echo ';' || echo ':' )")
 
-# 1. An app image (one launcher: Lectern opens the window with no arguments and runs the command line with them).
-jpackage --type app-image --name Lectern --app-version "$version" --dest "$out/image" \
+# 1. An app image (one launcher: Lectern opens the window with no arguments and runs the command line with them;
+# on Windows a second one, lectern-cli.exe, runs in a console so that the command line's output shows; not
+# lectern.exe, which Windows would take for Lectern.exe).
+launchers=()
+[ $os = win ] && launchers=(--add-launcher lectern-cli=packaging/windows/lectern-cli.properties)
+jpackage --type app-image --name Lectern --app-version "$version" --dest "$out/image" ${launchers[@]+"${launchers[@]}"} \
   --input "$out/input" --main-jar lectern.jar --main-class dev.lectern.Lectern --icon "$icon" \
   --module-path "$fxlib" --add-modules "$modules" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --generate-cds-archive --add-options=\"$jvm_options\""
