@@ -20,29 +20,25 @@ types=${LECTERN_INSTALLER_TYPES:-$types}
 cp target/lectern.jar "$out/input/"
 find target/lib -name '*.jar' ! -name 'javafx-*' -exec cp {} "$out/input/" \;
 
-# The icon is drawn from the SVG at build time (no binary in git); jpackage wants PNG / ICNS / ICO per OS.
-# 1024 px: the largest size a macOS icon set holds; the PNG for Linux and the ICO for Windows are scaled from it.
-big=$out/lectern-1024.png
-if command -v rsvg-convert >/dev/null; then rsvg-convert -w 1024 -h 1024 assets/lectern-icon.svg -o "$big"
-elif command -v magick >/dev/null; then magick -background none -density 384 assets/lectern-icon.svg -resize 1024x1024 "$big"
-elif command -v convert >/dev/null; then convert -background none -density 384 assets/lectern-icon.svg -resize 1024x1024 "$big"
-else echo "no SVG converter: install librsvg2-bin (rsvg-convert) or ImageMagick" >&2; exit 2; fi
-scale() { # scale SRC SIZE DEST
-  if command -v sips >/dev/null; then sips -z "$2" "$2" "$1" --out "$3" >/dev/null
-  elif command -v magick >/dev/null; then magick "$1" -resize "$2x$2" "$3"
-  else convert "$1" -resize "$2x$2" "$3"; fi
+# The icon is drawn from the SVG at build time (no binary in git), at each size it is wanted: jpackage takes a PNG
+# on Linux, an ICNS on macOS, an ICO on Windows. rsvg-convert, else ImageMagick.
+draw() { # draw SIZE DEST
+  if command -v rsvg-convert >/dev/null; then rsvg-convert -w "$1" -h "$1" assets/lectern-icon.svg -o "$2"
+  elif command -v magick >/dev/null; then magick -background none -density 384 assets/lectern-icon.svg -resize "$1x$1" "$2"
+  elif command -v convert >/dev/null; then convert -background none -density 384 assets/lectern-icon.svg -resize "$1x$1" "$2"
+  else echo "no SVG converter: install librsvg2-bin (rsvg-convert) or ImageMagick" >&2; exit 2; fi
 }
 case $os in
-  linux) icon=$out/lectern.png; scale "$big" 256 "$icon" ;;
+  linux) icon=$out/lectern.png; draw 256 "$icon" ;;
   mac) # an icon set of the sizes Finder and the Dock ask for, packed by iconutil (part of macOS)
     set_dir=$out/lectern.iconset; mkdir -p "$set_dir"
     for size in 16 32 128 256 512; do
-      scale "$big" $size "$set_dir/icon_${size}x${size}.png"; scale "$big" $((size * 2)) "$set_dir/icon_${size}x${size}@2x.png"
+      draw $size "$set_dir/icon_${size}x${size}.png"; draw $((size * 2)) "$set_dir/icon_${size}x${size}@2x.png"
     done
     icon=$out/lectern.icns; iconutil -c icns "$set_dir" -o "$icon" ;;
-  win) icon=$out/lectern.ico
-    if command -v magick >/dev/null; then magick "$big" -define icon:auto-resize=256,128,64,48,32,16 "$icon"
-    else convert "$big" -define icon:auto-resize=256,128,64,48,32,16 "$icon"; fi ;;
+  win) icon=$out/lectern.ico; draw 256 "$out/lectern.png" # the ICO needs ImageMagick (the workflow installs it)
+    if command -v magick >/dev/null; then magick "$out/lectern.png" -define icon:auto-resize=256,128,64,48,32,16 "$icon"
+    else convert "$out/lectern.png" -define icon:auto-resize=256,128,64,48,32,16 "$icon"; fi ;;
 esac
 
 # The window's JVM options (packaging/jvm.options, comments dropped) go into the runtime image, where the

@@ -22,7 +22,7 @@ public record KeySource(String variable, boolean set, String basicAuthUser, bool
     /** e.g. "env OPENAI_API_KEY (not set)", "basic alice, env SD_PASSWORD", "keychain (stored)". */
     public String describe() {
         if (keychain) {
-            return "keychain" + (problem != null ? " (unavailable here)" : set ? " (stored)" : " (no key stored)");
+            return "keychain" + keychainState();
         }
         String env = "env " + variable + (set ? "" : " (not set)");
         if (basicAuthUser == null) {
@@ -34,9 +34,13 @@ public record KeySource(String variable, boolean set, String basicAuthUser, bool
     /** The same for a person in the providers dialog: "OPENAI_API_KEY (set)", "OS keychain (stored)". */
     public String describeForDialog() {
         if (keychain) {
-            return "OS keychain" + (problem != null ? " (unavailable here)" : set ? " (stored)" : " (no key stored)");
+            return "OS keychain" + keychainState();
         }
         String prefix = basicAuthUser == null ? "" : basicAuthUser.isEmpty() ? "user:password in " : "user " + basicAuthUser + ", password in ";
         return prefix + variable + (set ? " (set)" : " (not set)");
+    }
+
+    private String keychainState() {
+        return problem != null ? " (unavailable here)" : set ? " (stored)" : " (no key stored)";
     }
 }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -26,21 +27,16 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class OlderRunsInTheWindowTest {
     static final int RUNS = 2 * ProjectSession.RECENT_RUNS + 50;
+    static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
     @TempDir
     Path home;
     final FxRobot robot = new FxRobot();
 
     @Test
     void showOlderRunsReadsTheNextPageUntilNoneAreLeft() throws Exception {
-        Path file = home.resolve("history.lectern");
-        TestProjects.create(file);
-        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
-        try (Project p = new ProjectFiles(Schema.current(), Clock.systemUTC()).open(file, Access.READ_WRITE)) {
-            addFinished(p, "rdone", RUNS, t0);
-        }
-        try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
+        Path file = project("history.lectern", p -> addFinished(p, "rdone", RUNS, T0));
+        try (TestApp.Launched app = launchUntilOlderRunsOffered(file)) {
             ProjectSession session = app.get(ProjectSession.class);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#olderRunsButton").query().isVisible()));
             assertThat(fx(() -> session.runs().size())).isEqualTo(ProjectSession.RECENT_RUNS);
 
             robot.clickOn("#olderRunsButton");
@@ -57,19 +53,15 @@ class OlderRunsInTheWindowTest {
 
     @Test
     void pastTheLiveRunsTheButtonGoesOnIntoTheArchivedOnes() throws Exception {
-        Path file = home.resolve("archived.lectern");
-        TestProjects.create(file);
-        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
         int live = ProjectSession.RECENT_RUNS + 20;
         int archived = 30;
-        try (Project p = new ProjectFiles(Schema.current(), Clock.systemUTC()).open(file, Access.READ_WRITE)) {
-            addFinished(p, "rarch", archived, t0);
-            assertThat(p.runs().archiveFinishedBefore(t0.plusSeconds(archived + 1), t0.plusSeconds(100_000))).isEqualTo(archived);
-            addFinished(p, "rlive", live, t0.plusSeconds(1_000));
-        }
-        try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
+        Path file = project("archived.lectern", p -> {
+            addFinished(p, "rarch", archived, T0);
+            assertThat(p.runs().archiveFinishedBefore(T0.plusSeconds(archived + 1), T0.plusSeconds(100_000))).isEqualTo(archived);
+            addFinished(p, "rlive", live, T0.plusSeconds(1_000));
+        });
+        try (TestApp.Launched app = launchUntilOlderRunsOffered(file)) {
             ProjectSession session = app.get(ProjectSession.class);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#olderRunsButton").query().isVisible()));
             assertThat(fx(() -> robot.lookup("#olderRunsButton").queryButton().getText())).isEqualTo("Show Older Runs");
 
             robot.clickOn("#olderRunsButton");
@@ -87,22 +79,40 @@ class OlderRunsInTheWindowTest {
 
     @Test
     void withFewLiveRunsTheArchivedOnesAreOfferedAtOnce() throws Exception {
-        Path file = home.resolve("few.lectern");
-        TestProjects.create(file);
-        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
-        try (Project p = new ProjectFiles(Schema.current(), Clock.systemUTC()).open(file, Access.READ_WRITE)) {
-            addFinished(p, "rarch", 3, t0);
-            p.runs().archiveFinishedBefore(t0.plusSeconds(10), t0.plusSeconds(100_000));
-            addFinished(p, "rlive", 5, t0.plusSeconds(1_000));
-        }
-        try (TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString())) {
+        Path file = project("few.lectern", p -> {
+            addFinished(p, "rarch", 3, T0);
+            p.runs().archiveFinishedBefore(T0.plusSeconds(10), T0.plusSeconds(100_000));
+            addFinished(p, "rlive", 5, T0.plusSeconds(1_000));
+        });
+        try (TestApp.Launched app = launchUntilOlderRunsOffered(file)) {
             ProjectSession session = app.get(ProjectSession.class);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#olderRunsButton").query().isVisible()));
             assertThat(fx(() -> robot.lookup("#olderRunsButton").queryButton().getText())).isEqualTo("Show Archived Runs");
             assertThat(fx(() -> session.runs().size())).isEqualTo(5);
             robot.clickOn("#olderRunsButton");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> session.runs().size()) == 8);
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> !robot.lookup("#olderRunsButton").query().isVisible()));
+        }
+    }
+
+    /** A test project {@code name} in the home, filled by {@code fill} and closed again. */
+    private Path project(String name, Consumer<Project> fill) {
+        Path file = home.resolve(name);
+        TestProjects.create(file);
+        try (Project p = new ProjectFiles(Schema.current(), Clock.systemUTC()).open(file, Access.READ_WRITE)) {
+            fill.accept(p);
+        }
+        return file;
+    }
+
+    /** The window on {@code file}, once its runs panel offers older runs. */
+    private TestApp.Launched launchUntilOlderRunsOffered(Path file) throws Exception {
+        TestApp.Launched app = TestApp.launch(home, b -> { }, file.toString());
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#olderRunsButton").query().isVisible()));
+            return app;
+        } catch (Exception | AssertionError e) {
+            app.close();
+            throw e;
         }
     }
 

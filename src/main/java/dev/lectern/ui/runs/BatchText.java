@@ -20,10 +20,6 @@ final class BatchText {
         return b.total() == 0 ? 0 : (double) finished(b) / b.total();
     }
 
-    static String summary(Batch b, Instant now) {
-        return summary(b, now, false);
-    }
-
     /** @param queuePaused the whole queue is paused, which holds this batch's waiting runs too */
     static String summary(Batch b, Instant now, boolean queuePaused) {
         StringBuilder s = new StringBuilder();

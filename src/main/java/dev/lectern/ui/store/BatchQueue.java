@@ -84,7 +84,7 @@ public final class BatchQueue {
         }
     }
 
-    /** Whether the whole queue is paused, as last read from the file (a pause from a terminal shows within a run event). */
+    /** Whether the whole queue is paused, as last read from the file (re-read on every pause or resume, a terminal's too). */
     public ReadOnlyBooleanProperty queuePausedProperty() {
         return queuePaused.getReadOnlyProperty();
     }

@@ -54,7 +54,6 @@ final class OlderRunPages {
         String liveBefore = newestFirst.size() >= ProjectSession.RECENT_RUNS ? newestFirst.get(ProjectSession.RECENT_RUNS - 1).id() : null;
         available.set(false);
         archived.set(false);
-        before = liveBefore;
         background.run(() -> next(p, liveBefore), next -> {
             if (p == current.get()) {
                 set(next, next == Next.LIVE ? liveBefore : null);

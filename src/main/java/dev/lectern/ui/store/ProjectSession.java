@@ -36,8 +36,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The open project as the window sees it: the {@link LectureStore}, the runs, and the workflow's events
@@ -45,7 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public final class ProjectSession {
-    private static final Logger LOG = LoggerFactory.getLogger(ProjectSession.class);
     /** Finished runs shown on opening, newest first ({@link FirstView}), and read at a time by "Show Older Runs". */
     public static final int RECENT_RUNS = 200;
     private final ProjectFiles projectFiles;
