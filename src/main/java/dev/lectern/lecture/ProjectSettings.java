@@ -116,34 +116,12 @@ public record ProjectSettings(Image image, Video video, Runs runs) {
     }
 
     private static Integer side(String key, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 64 && n <= MAX_SIDE) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the accepted range
-        }
-        throw new InvalidInputException(key + " must be a whole number of pixels from 64 to " + MAX_SIDE + ", got '" + value + "'");
+        return value == null ? null : inRange(key, value, value, 64, MAX_SIDE, "a whole number of pixels from 64 to " + MAX_SIDE);
     }
 
     /** Also what the editor and {@code --candidates} are held to. */
     public static Integer candidates(String key, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= 1 && n <= Candidate.MAX) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the accepted range
-        }
-        throw new InvalidInputException(key + " must be a whole number from 1 to " + Candidate.MAX + ", got '" + value + "'");
+        return value == null ? null : inRange(key, value, value.strip(), 1, Candidate.MAX, "a whole number from 1 to " + Candidate.MAX);
     }
 
     /** 0 means never, the same as unset, so it is stored as unset: one spelling of "never" in the file. */
@@ -151,16 +129,21 @@ public record ProjectSettings(Image image, Video video, Runs runs) {
         if (value == null) {
             return null;
         }
+        int n = inRange(key, value, value, 0, MAX_ARCHIVE_DAYS, "a whole number of days from 0 (never) to " + MAX_ARCHIVE_DAYS);
+        return n == 0 ? null : n;
+    }
+
+    /** {@code text} (the setting's {@code value}, perhaps trimmed) as a whole number from {@code min} to {@code max}. */
+    private static int inRange(String key, String value, String text, int min, int max, String range) {
         try {
-            int n = Integer.parseInt(value);
-            if (n >= 0 && n <= MAX_ARCHIVE_DAYS) {
-                return n == 0 ? null : n;
+            int n = Integer.parseInt(text);
+            if (n >= min && n <= max) {
+                return n;
             }
         } catch (NumberFormatException ignored) {
             // reported below with the accepted range
         }
-        throw new InvalidInputException(key + " must be a whole number of days from 0 (never) to " + MAX_ARCHIVE_DAYS
-                + ", got '" + value + "'");
+        throw new InvalidInputException(key + " must be " + range + ", got '" + value + "'");
     }
 
     private static String aspect(String value) {
