@@ -67,41 +67,39 @@ final class RunRows {
 
     /** The messages of the runs matching {@code where}, by run id, in order. */
     private static Map<String, List<RunMessage>> messages(Connection c, String where, String... args) throws SQLException {
-        Map<String, List<RunMessage>> out = new HashMap<>();
-        String sql = "SELECT m.run_id, m.at, m.text FROM run_messages m"
+        return byRun(c, "SELECT m.run_id, m.at, m.text FROM run_messages m"
                 + (where.isEmpty() ? "" : " WHERE m.run_id IN (SELECT r.id FROM runs r" + where + ")")
-                + " ORDER BY m.run_id, m.seq";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
-                            .add(new RunMessage(StoredInstants.parse(rs.getString(2)), rs.getString(3)));
-                }
-            }
-        }
-        return out;
+                + " ORDER BY m.run_id, m.seq", args, rs -> new RunMessage(StoredInstants.parse(rs.getString(2)), rs.getString(3)));
     }
 
     /** The candidates of the runs matching {@code where}, by run id, in order. */
     private static Map<String, List<Candidate>> candidates(Connection c, String where, String... args) throws SQLException {
-        Map<String, List<Candidate>> out = new HashMap<>();
-        String sql = "SELECT k.run_id, k.idx, k.image_key, k.version, v.sha256, v.width, v.height, v.seed, k.discarded_at IS NOT NULL "
+        return byRun(c, "SELECT k.run_id, k.idx, k.image_key, k.version, v.sha256, v.width, v.height, v.seed, k.discarded_at IS NOT NULL "
                 + "FROM run_candidates k JOIN image_versions v ON v.image_key = k.image_key AND v.version = k.version"
                 + (where.isEmpty() ? "" : " WHERE k.run_id IN (SELECT r.id FROM runs r" + where + ")")
-                + " ORDER BY k.run_id, k.idx";
+                + " ORDER BY k.run_id, k.idx", args, rs -> {
+                    long seed = rs.getLong(8);
+                    Long seedOrNull = rs.wasNull() ? null : seed;
+                    return new Candidate(rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getInt(6), rs.getInt(7),
+                            seedOrNull, rs.getBoolean(9));
+                });
+    }
+
+    /** One row made into a record. */
+    private interface Row<T> {
+        T of(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of {@code sql} (the run id first), made into records by {@code row} and grouped by run, in order. */
+    private static <T> Map<String, List<T>> byRun(Connection c, String sql, String[] args, Row<T> row) throws SQLException {
+        Map<String, List<T>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long seed = rs.getLong(8);
-                    Long seedOrNull = rs.wasNull() ? null : seed;
-                    out.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Candidate(rs.getInt(2), rs.getString(3),
-                            rs.getInt(4), rs.getString(5), rs.getInt(6), rs.getInt(7), seedOrNull, rs.getBoolean(9)));
+                    out.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(row.of(rs));
                 }
             }
         }
